@@ -1,0 +1,67 @@
+package org.paydesk.application.customer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.paydesk.application.customer.port.in.FindCustomersQuery;
+import org.paydesk.application.customer.port.in.RegisterCustomerCommand;
+import org.paydesk.application.customer.port.in.RegisterCustomerUseCase;
+import org.paydesk.application.customer.port.out.CustomerRepository;
+import org.paydesk.application.shared.ConflictException;
+import org.paydesk.application.shared.NotFoundException;
+import org.paydesk.application.shared.Page;
+import org.paydesk.application.shared.PageRequest;
+import org.paydesk.application.shared.port.out.AuditEntry;
+import org.paydesk.application.shared.port.out.AuditTrail;
+import org.paydesk.application.shared.port.out.TimeSource;
+import org.paydesk.domain.customer.Customer;
+import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.shared.Money;
+
+/** Registers and finds customers. */
+@ApplicationScoped
+public class CustomerService implements RegisterCustomerUseCase, FindCustomersQuery {
+
+    private final CustomerRepository customers;
+    private final AuditTrail audit;
+    private final TimeSource time;
+
+    @Inject
+    public CustomerService(CustomerRepository customers, AuditTrail audit, TimeSource time) {
+        this.customers = customers;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    @Override
+    @Transactional
+    public Customer register(RegisterCustomerCommand command) {
+        Customer customer = Customer.register(customers.nextId(), command.number(), command.name(), command.email(),
+                Money.currencyOf(command.currency()));
+        if (customers.numberTaken(customer.number())) {
+            throw new ConflictException("customer_number_taken", "number",
+                    "a customer numbered " + customer.number() + " already exists");
+        }
+        customers.add(customer);
+        audit.record(new AuditEntry(time.now(), command.actor(), "customer.registered", "customer",
+                customer.id().toString(), "ok", customer.number()));
+        return customer;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Customer get(CustomerId id) {
+        return customers.find(id).orElseThrow(() -> new NotFoundException("customer " + id));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Customer> search(String text, PageRequest page) {
+        return customers.search(text == null ? "" : text.strip(), page);
+    }
+
+    /** For CDI's proxy only. */
+    protected CustomerService() {
+        this(null, null, null);
+    }
+}

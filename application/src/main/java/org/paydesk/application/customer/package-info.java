@@ -1,0 +1,2 @@
+/** Customer use cases. */
+package org.paydesk.application.customer;

@@ -1,0 +1,2 @@
+/** What callers may do with customers. */
+package org.paydesk.application.customer.port.in;

@@ -1,0 +1,2 @@
+/** Idempotency of state-changing requests. */
+package org.paydesk.application.idempotency;

@@ -1,0 +1,2 @@
+/** Idempotency keys, for every state-changing request. */
+package org.paydesk.application.idempotency.port.in;

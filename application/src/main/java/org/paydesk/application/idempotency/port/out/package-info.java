@@ -1,0 +1,2 @@
+/** Storage for idempotency keys. */
+package org.paydesk.application.idempotency.port.out;

@@ -1,0 +1,138 @@
+package org.paydesk.application.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import org.paydesk.application.customer.port.out.CustomerRepository;
+import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
+import org.paydesk.application.payment.port.out.PaymentAttempt;
+import org.paydesk.application.payment.port.out.PaymentRepository;
+import org.paydesk.application.receivable.port.out.ReceivableRepository;
+import org.paydesk.application.shared.Actor;
+import org.paydesk.application.shared.NotFoundException;
+import org.paydesk.application.shared.port.out.AuditEntry;
+import org.paydesk.application.shared.port.out.AuditTrail;
+import org.paydesk.application.shared.port.out.TimeSource;
+import org.paydesk.domain.customer.Customer;
+import org.paydesk.domain.payment.Payment;
+import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentOutcome;
+import org.paydesk.domain.payment.PaymentStatus;
+import org.paydesk.domain.shared.DomainException;
+
+/**
+ * The two short transactions around a processor call: {@link #open} records the payment and reserves the
+ * invoices' balances before the call; {@link #settle} records the answer after it. No transaction is ever open
+ * while the processor is being called. Both take the customer's lock, the one serialisation point for that
+ * customer's balances and credit, so concurrent payments can never apply the same open balance twice.
+ */
+@ApplicationScoped
+public class PaymentLedger {
+
+    private final CustomerRepository customers;
+    private final ReceivableRepository receivables;
+    private final PaymentRepository payments;
+    private final AllocationPlanner planner;
+    private final AuditTrail audit;
+    private final TimeSource time;
+
+    @Inject
+    public PaymentLedger(CustomerRepository customers, ReceivableRepository receivables, PaymentRepository payments,
+            AllocationPlanner planner, AuditTrail audit, TimeSource time) {
+        this.customers = customers;
+        this.receivables = receivables;
+        this.payments = payments;
+        this.planner = planner;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    /**
+     * Records the payment as submitted, with its allocations applied, and the attempt about to be made. When the
+     * request key already has a payment, returns that one and records nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Opened open(ReceivePaymentCommand command) {
+        if (command.requestKey() != null) {
+            Optional<Payment> earlier = payments.findByRequestKey(command.requestKey());
+            if (earlier.isPresent()) {
+                return new Opened(earlier.get(), null);
+            }
+        }
+        Customer customer = customers.lock(command.customerId())
+                .orElseThrow(() -> new DomainException("customer_not_found", "customerId",
+                        "no customer " + command.customerId()));
+        AllocationPlanner.Planned planned = planner.plan(customer, command.instruction());
+        planned.plan().applyTo(planned.receivables());
+        receivables.update(planned.receivables().values());
+
+        Instant now = time.now();
+        Payment payment = Payment.initiate(payments.nextId(), customer.id(), command.method(), command.channel(),
+                planned.plan(), command.requestKey(), now);
+        payment.submit(now);
+        payments.add(payment);
+        PaymentAttempt attempt = payments.startAttempt(payment.id(), now);
+        audit.record(new AuditEntry(now, command.actor(), "payment.submitted", "payment", payment.id().toString(),
+                "ok", payment.amount() + " by " + payment.method().type() + ", " + payment.allocations().size()
+                        + " allocation(s), unapplied " + payment.unapplied()));
+        return new Opened(payment, attempt);
+    }
+
+    /**
+     * Records the processor's answer: a success keeps the allocations and turns any unapplied rest into credit;
+     * a decline reopens the invoices; a lost answer leaves the payment {@code UNKNOWN} for the reconciler. An
+     * answer for a payment that is already settled changes nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Payment settle(PaymentId id, PaymentAttempt attempt, PaymentOutcome outcome, Actor actor) {
+        // The customer never changes, so it can be read before the lock; the payment is read after it.
+        Customer customer = customers.lock(payments.customerOf(id)
+                        .orElseThrow(() -> new NotFoundException("payment " + id)))
+                .orElseThrow(() -> new IllegalStateException("payment " + id + " has no customer"));
+        Payment payment = payments.find(id).orElseThrow();
+        Instant now = time.now();
+        if (attempt != null) {
+            payments.finishAttempt(attempt, outcome, now);
+        }
+        if (!payment.status().awaitsProcessor() || isNoChange(payment, outcome)) {
+            audit.record(new AuditEntry(now, actor, "payment.outcome_ignored", "payment", id.toString(), "ignored",
+                    outcome.getClass().getSimpleName() + " while " + payment.status()));
+            return payment;
+        }
+        boolean release = payment.record(outcome, now);
+        if (release) {
+            var touched = receivables.findAll(payment.allocations().stream().map(a -> a.receivableId()).toList());
+            payment.plan().reverseOn(touched);
+            receivables.update(touched.values());
+        }
+        if (payment.status() == PaymentStatus.SUCCEEDED && payment.unapplied().isPositive()) {
+            customer.addCredit(payment.unapplied());
+            customers.update(customer);
+        }
+        payments.update(payment);
+        audit.record(new AuditEntry(now, actor, "payment." + payment.status().name().toLowerCase(), "payment",
+                id.toString(), payment.status() == PaymentStatus.FAILED ? "declined" : "ok",
+                payment.failure() == null ? outcome.getClass().getSimpleName()
+                        : payment.failure().code() + "/" + payment.failure().declineCode()));
+        return payment;
+    }
+
+    private static boolean isNoChange(Payment payment, PaymentOutcome outcome) {
+        return outcome instanceof PaymentOutcome.Unknown && payment.status() == PaymentStatus.UNKNOWN;
+    }
+
+    /** The recorded payment and the attempt to make; {@code attempt} is null when the payment already existed. */
+    public record Opened(Payment payment, PaymentAttempt attempt) {
+
+        public boolean existedBefore() {
+            return attempt == null;
+        }
+    }
+
+    /** For CDI's proxy only. */
+    protected PaymentLedger() {
+        this(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,2 @@
+/** What callers may do with payments. */
+package org.paydesk.application.payment.port.in;

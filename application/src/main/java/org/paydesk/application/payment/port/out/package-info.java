@@ -1,0 +1,2 @@
+/** What the payment use cases need from the outside: storage and the processor. */
+package org.paydesk.application.payment.port.out;

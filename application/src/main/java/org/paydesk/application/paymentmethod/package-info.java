@@ -1,0 +1,2 @@
+/** Payment-method use cases. */
+package org.paydesk.application.paymentmethod;

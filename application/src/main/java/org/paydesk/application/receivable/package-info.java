@@ -1,0 +1,2 @@
+/** Invoice use cases. */
+package org.paydesk.application.receivable;

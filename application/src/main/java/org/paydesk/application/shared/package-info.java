@@ -1,0 +1,2 @@
+/** What every use case shares: who acts, paging, and the errors a use case can answer with. */
+package org.paydesk.application.shared;

@@ -1,0 +1,44 @@
+package org.paydesk.domain.payment;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The payment's life: {@code PENDING -> PROCESSING -> SUCCEEDED | FAILED}, {@code UNKNOWN} when the
+ * processor's answer was lost, and after success {@code PARTIALLY_REFUNDED}, {@code REFUNDED},
+ * {@code RETURNED} (ACH) or {@code DISPUTED}. Each state lists where it may go; nothing else is legal.
+ */
+public enum PaymentStatus {
+    PENDING,
+    PROCESSING,
+    UNKNOWN,
+    SUCCEEDED,
+    FAILED,
+    PARTIALLY_REFUNDED,
+    REFUNDED,
+    RETURNED,
+    DISPUTED;
+
+    private Set<PaymentStatus> next;
+
+    static {
+        PENDING.next = EnumSet.of(PROCESSING, FAILED);
+        PROCESSING.next = EnumSet.of(SUCCEEDED, FAILED, UNKNOWN);
+        UNKNOWN.next = EnumSet.of(PROCESSING, SUCCEEDED, FAILED);
+        SUCCEEDED.next = EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, RETURNED, DISPUTED);
+        FAILED.next = EnumSet.noneOf(PaymentStatus.class);
+        PARTIALLY_REFUNDED.next = EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED);
+        REFUNDED.next = EnumSet.noneOf(PaymentStatus.class);
+        RETURNED.next = EnumSet.noneOf(PaymentStatus.class);
+        DISPUTED.next = EnumSet.of(SUCCEEDED, REFUNDED);
+    }
+
+    public boolean canMoveTo(PaymentStatus target) {
+        return next.contains(target);
+    }
+
+    /** Whether the processor has still to say how this payment ends. */
+    public boolean awaitsProcessor() {
+        return this == PENDING || this == PROCESSING || this == UNKNOWN;
+    }
+}

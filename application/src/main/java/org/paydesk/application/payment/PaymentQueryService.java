@@ -7,7 +7,11 @@ import org.paydesk.application.customer.port.out.CustomerRepository;
 import org.paydesk.application.payment.port.in.AllocationInstruction;
 import org.paydesk.application.payment.port.in.FindPaymentsQuery;
 import org.paydesk.application.payment.port.in.PreviewAllocationUseCase;
+import java.util.List;
+import org.paydesk.application.payment.port.in.FindProcessorChargesQuery;
+import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.payment.port.out.PaymentRepository;
+import org.paydesk.application.payment.port.out.ProcessorCharge;
 import org.paydesk.application.shared.NotFoundException;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.payment.AllocationPlan;
@@ -17,17 +21,27 @@ import org.paydesk.domain.shared.DomainException;
 
 /** Reads payments and previews allocations; changes nothing. */
 @ApplicationScoped
-public class PaymentQueryService implements FindPaymentsQuery, PreviewAllocationUseCase {
+public class PaymentQueryService implements FindPaymentsQuery, PreviewAllocationUseCase, FindProcessorChargesQuery {
 
     private final PaymentRepository payments;
     private final CustomerRepository customers;
     private final AllocationPlanner planner;
+    private final PaymentProcessor processor;
 
     @Inject
-    public PaymentQueryService(PaymentRepository payments, CustomerRepository customers, AllocationPlanner planner) {
+    public PaymentQueryService(PaymentRepository payments, CustomerRepository customers, AllocationPlanner planner,
+            PaymentProcessor processor) {
         this.payments = payments;
         this.customers = customers;
         this.planner = planner;
+        this.processor = processor;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public List<ProcessorCharge> chargesFor(PaymentId payment) {
+        get(payment);
+        return processor.chargesFor(payment);
     }
 
     @Override
@@ -47,6 +61,6 @@ public class PaymentQueryService implements FindPaymentsQuery, PreviewAllocation
 
     /** For CDI's proxy only. */
     protected PaymentQueryService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 }

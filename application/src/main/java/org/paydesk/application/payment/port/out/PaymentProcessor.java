@@ -1,5 +1,7 @@
 package org.paydesk.application.payment.port.out;
 
+import java.util.List;
+import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.payment.PaymentOutcome;
 
 /**
@@ -9,4 +11,7 @@ import org.paydesk.domain.payment.PaymentOutcome;
 public interface PaymentProcessor {
 
     PaymentOutcome charge(ChargeRequest request);
+
+    /** Every charge the processor holds for this Paydesk payment, whatever its state; for reconciliation. */
+    List<ProcessorCharge> chargesFor(PaymentId payment);
 }

@@ -1,0 +1,161 @@
+package org.paydesk.adapters.processor.sandbox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.paydesk.application.payment.port.out.ChargeRequest;
+import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.domain.payment.PaymentFailure;
+import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentOutcome;
+
+/**
+ * The sandbox's memory of charges, faithful to Stripe's idempotency: the first request with a key that gets past
+ * validation creates one charge and its answer is kept; the same key with the same parameters replays that answer
+ * and creates nothing; the same key with other parameters is refused. A request refused by validation is not kept,
+ * so its key may be used again, as at Stripe. Safe for concurrent callers; held in memory only.
+ */
+final class SandboxLedger {
+
+    /** Stripe's status words for a PaymentIntent. */
+    static final String SUCCEEDED = "succeeded";
+    static final String PROCESSING = "processing";
+    static final String REQUIRES_PAYMENT_METHOD = "requires_payment_method";
+
+    private final SandboxTokens ids;
+    private final Map<String, Charge> byKey = new HashMap<>();
+    private final Map<String, Charge> byReference = new HashMap<>();
+    private final Map<PaymentId, List<Charge>> byPayment = new HashMap<>();
+
+    SandboxLedger(SandboxTokens ids) {
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /**
+     * Charges once per idempotency key.
+     *
+     * @param decide validates a new request: the instrument to charge, or why it is refused before any charge
+     * @throws IllegalStateException Stripe's {@code idempotency_error}: the key was first used with other parameters
+     */
+    synchronized Entry charge(ChargeRequest request, Function<ChargeRequest, Decision> decide) {
+        Charge earlier = byKey.get(request.idempotencyKey());
+        if (earlier != null) {
+            if (!earlier.request.equals(request)) {
+                throw new IllegalStateException("idempotency_error: Keys for idempotent requests can only be used with "
+                        + "the same parameters they were first used with. Try using a key other than '"
+                        + request.idempotencyKey() + "' if you meant to execute a different request.");
+            }
+            return new Entry(Entry.Kind.REPLAYED, earlier.firstAnswer, earlier.snapshot());
+        }
+        Decision decision = decide.apply(request);
+        if (decision.refusal() != null) {
+            return new Entry(Entry.Kind.REFUSED, new PaymentOutcome.Declined(null, decision.refusal()), null);
+        }
+        String reference;
+        do {
+            reference = ids.newReference();
+        } while (byReference.containsKey(reference));
+        Charge charge = new Charge(reference, request, decision.instrument());
+        byKey.put(request.idempotencyKey(), charge);
+        byReference.put(reference, charge);
+        byPayment.computeIfAbsent(request.paymentId(), id -> new ArrayList<>()).add(charge);
+        return new Entry(Entry.Kind.CREATED, charge.firstAnswer, charge.snapshot());
+    }
+
+    /**
+     * Settles a processing debit as its test account dictates.
+     *
+     * @return the final outcome, or empty when the reference is unknown or the charge is not waiting to settle
+     */
+    synchronized Optional<Settlement> settle(String reference) {
+        Charge charge = byReference.get(reference);
+        if (charge == null || !PROCESSING.equals(charge.status)
+                || !(charge.instrument.behaviour() instanceof Behaviour.SettlesLater later)) {
+            return Optional.empty();
+        }
+        PaymentOutcome outcome;
+        if (later.succeeds()) {
+            charge.status = SUCCEEDED;
+            outcome = new PaymentOutcome.Succeeded(reference);
+        } else {
+            // A failed debit sends Stripe's PaymentIntent back to waiting for another payment method.
+            charge.status = REQUIRES_PAYMENT_METHOD;
+            outcome = new PaymentOutcome.Declined(reference, later.failure());
+        }
+        return Optional.of(new Settlement(charge.snapshot(), outcome));
+    }
+
+    /** Every charge made for this payment, oldest first, with its current status. */
+    synchronized List<ProcessorCharge> chargesFor(PaymentId payment) {
+        return byPayment.getOrDefault(payment, List.of()).stream()
+                .map(charge -> new ProcessorCharge(charge.reference, charge.request.idempotencyKey(),
+                        charge.request.amount(), charge.status))
+                .toList();
+    }
+
+    /** What to do with a new request: charge {@code instrument}, or refuse it before any charge exists. */
+    record Decision(StripeTestInstrument instrument, PaymentFailure refusal) {
+
+        static Decision charge(StripeTestInstrument instrument) {
+            return new Decision(Objects.requireNonNull(instrument), null);
+        }
+
+        static Decision refuse(PaymentFailure refusal) {
+            return new Decision(null, Objects.requireNonNull(refusal));
+        }
+    }
+
+    /** A charge as it stood when read: enough to log it and to settle it. */
+    record ChargeView(String reference, PaymentId paymentId, StripeTestInstrument instrument, String status) {
+    }
+
+    /**
+     * The answer to one request.
+     *
+     * @param charge the charge created or replayed; null when the request was refused before any charge
+     */
+    record Entry(Kind kind, PaymentOutcome outcome, ChargeView charge) {
+
+        enum Kind {
+            CREATED, REPLAYED, REFUSED
+        }
+    }
+
+    record Settlement(ChargeView charge, PaymentOutcome outcome) {
+    }
+
+    /** One PaymentIntent. Its status changes only under the ledger's lock. */
+    private static final class Charge {
+
+        private final String reference;
+        private final ChargeRequest request;
+        private final StripeTestInstrument instrument;
+        private final PaymentOutcome firstAnswer;
+        private String status;
+
+        private Charge(String reference, ChargeRequest request, StripeTestInstrument instrument) {
+            this.reference = reference;
+            this.request = request;
+            this.instrument = instrument;
+            Behaviour behaviour = instrument.behaviour();
+            if (behaviour instanceof Behaviour.Approves) {
+                firstAnswer = new PaymentOutcome.Succeeded(reference);
+                status = SUCCEEDED;
+            } else if (behaviour instanceof Behaviour.Declines declines) {
+                firstAnswer = new PaymentOutcome.Declined(reference, declines.failure());
+                status = REQUIRES_PAYMENT_METHOD;
+            } else {
+                firstAnswer = new PaymentOutcome.Processing(reference);
+                status = PROCESSING;
+            }
+        }
+
+        private ChargeView snapshot() {
+            return new ChargeView(reference, request.paymentId(), instrument, status);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.paydesk.adapters.processor.sandbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paydesk.application.payment.port.in.RecordProcessorOutcomeUseCase;
+import org.paydesk.application.payment.port.out.ChargeRequest;
+import org.paydesk.application.payment.port.out.PaymentProcessor;
+import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
+import org.paydesk.application.paymentmethod.port.in.CardDetails;
+import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
+import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
+import org.paydesk.application.shared.port.out.TimeSource;
+import org.paydesk.domain.payment.PaymentFailure;
+import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentOutcome;
+import org.paydesk.domain.shared.Money;
+
+/**
+ * The embedded payment processor: answers like Stripe in test mode, in process, deterministically.
+ *
+ * <ul>
+ *   <li>Accepts only Stripe's published test cards and test bank accounts, typed into {@link #tokenizeCard} /
+ *       {@link #tokenizeBankAccount} or named by Stripe's test ids ({@code pm_card_visa},
+ *       {@code pm_usBankAccount_success} ...); each answers as Stripe documents it.</li>
+ *   <li>Cards answer at once; ACH debits answer {@code Processing} and settle after the delay configured as
+ *       {@code paydesk.sandbox.ach-settlement-seconds}, reported through {@link RecordProcessorOutcomeUseCase}.</li>
+ *   <li>One charge per idempotency key; the same key with other parameters throws, like Stripe's
+ *       {@code idempotency_error}. Amounts beyond Stripe's limits are refused before any charge.</li>
+ *   <li>No token, log line, message or return value carries a card or account number; one log line per
+ *       charge names the payment, the scenario and the outcome.</li>
+ * </ul>
+ * Charges live in memory: a restart forgets them, while tokens keep working.
+ */
+@ApplicationScoped
+public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetailsTokenizer {
+
+    private static final Logger LOG = Logger.getLogger(SandboxPaymentProcessor.class.getName());
+
+    /** Stripe's limit: eight digits of the currency's smallest unit ($999,999.99). */
+    static final long MAX_AMOUNT_MINOR_UNITS = 99_999_999L;
+    /** Stripe's minimum charge in US dollars ($0.50). */
+    static final long MIN_USD_CENTS = 50;
+
+    private final SandboxSettings settings;
+    private final SandboxTokenizer tokenizer;
+    private final SandboxLedger ledger;
+    private final AchSettlement settlement;
+
+    @Inject
+    public SandboxPaymentProcessor(
+            @ConfigProperty(name = SandboxSettings.LATENCY_MS, defaultValue = "0") long latencyMillis,
+            @ConfigProperty(name = SandboxSettings.ACH_SETTLEMENT_SECONDS, defaultValue = "5")
+            long achSettlementSeconds,
+            SettlementScheduler scheduler, RecordProcessorOutcomeUseCase outcomes, TimeSource time) {
+        this(SandboxSettings.of(latencyMillis, achSettlementSeconds), scheduler, outcomes, new SecureRandom(), time);
+    }
+
+    /** With explicit collaborators, for tests: a manual scheduler, a recording outcome use case, a fixed clock. */
+    SandboxPaymentProcessor(SandboxSettings settings, SettlementScheduler scheduler,
+            RecordProcessorOutcomeUseCase outcomes, SecureRandom random, TimeSource time) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        SandboxTokens tokens = new SandboxTokens(random);
+        this.tokenizer = new SandboxTokenizer(tokens, time);
+        this.ledger = new SandboxLedger(tokens);
+        this.settlement = new AchSettlement(ledger, scheduler, outcomes, settings);
+    }
+
+    /** For CDI's proxy only. */
+    protected SandboxPaymentProcessor() {
+        this.settings = null;
+        this.tokenizer = null;
+        this.ledger = null;
+        this.settlement = null;
+    }
+
+    /**
+     * @throws IllegalStateException when the idempotency key was first used with other parameters (Stripe's
+     *     {@code idempotency_error}); nothing is charged and the first charge is unchanged
+     */
+    @Override
+    public PaymentOutcome charge(ChargeRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (!waitLatency()) {
+            return new PaymentOutcome.Unknown("interrupted before the sandbox answered");
+        }
+        SandboxLedger.Entry entry;
+        try {
+            entry = ledger.charge(request, SandboxPaymentProcessor::decide);
+        } catch (IllegalStateException keyReused) {
+            LOG.warning(() -> "sandbox charge: payment " + request.paymentId() + ", key "
+                    + request.idempotencyKey() + " reused with other parameters, refused (idempotency_error)");
+            throw keyReused;
+        }
+        log(request, entry);
+        if (entry.kind() == SandboxLedger.Entry.Kind.CREATED
+                && entry.charge().instrument().behaviour() instanceof Behaviour.SettlesLater) {
+            settlement.settleLater(entry.charge().reference());
+        }
+        return entry.outcome();
+    }
+
+    @Override
+    public List<ProcessorCharge> chargesFor(PaymentId payment) {
+        return ledger.chargesFor(Objects.requireNonNull(payment, "payment"));
+    }
+
+    @Override
+    public TokenizedPaymentMethod tokenizeCard(CardDetails card) {
+        return tokenizer.tokenizeCard(card);
+    }
+
+    @Override
+    public TokenizedPaymentMethod tokenizeBankAccount(BankAccountDetails account) {
+        return tokenizer.tokenizeBankAccount(account);
+    }
+
+    /** Stripe's checks before a PaymentIntent exists, in its order: amount, payment method, currency. */
+    private static SandboxLedger.Decision decide(ChargeRequest request) {
+        Optional<PaymentFailure> badAmount = checkAmount(request.amount());
+        if (badAmount.isPresent()) {
+            return SandboxLedger.Decision.refuse(badAmount.get());
+        }
+        Optional<StripeTestInstrument> instrument = SandboxTokens.resolve(request.method().token());
+        if (instrument.isEmpty()) {
+            // The token is not echoed: a caller might have put something sensitive into it.
+            return SandboxLedger.Decision.refuse(new PaymentFailure("resource_missing", null,
+                    "No such PaymentMethod; the sandbox knows only its own tokens and Stripe's test ids."));
+        }
+        if (!instrument.get().canPayAs(request.method().type())) {
+            return SandboxLedger.Decision.refuse(new PaymentFailure("payment_intent_incompatible_payment_method",
+                    null, "The PaymentMethod provided is not a " + request.method().type() + " payment method."));
+        }
+        if (instrument.get() instanceof StripeTestBankAccount
+                && !"USD".equals(request.amount().currency().getCurrencyCode())) {
+            return SandboxLedger.Decision.refuse(new PaymentFailure("payment_intent_invalid_parameter", null,
+                    "ACH Direct Debit payments must be in usd."));
+        }
+        return SandboxLedger.Decision.charge(instrument.get());
+    }
+
+    private static Optional<PaymentFailure> checkAmount(Money amount) {
+        boolean usd = "USD".equals(amount.currency().getCurrencyCode());
+        if ((usd && amount.minorUnits() < MIN_USD_CENTS) || amount.minorUnits() < 1) {
+            return Optional.of(new PaymentFailure("amount_too_small", null,
+                    usd ? "Amount must be at least $0.50 usd" : "Amount must be at least 1 in the smallest unit"));
+        }
+        if (amount.minorUnits() > MAX_AMOUNT_MINOR_UNITS) {
+            return Optional.of(new PaymentFailure("amount_too_large", null,
+                    usd ? "Amount must be no more than $999,999.99"
+                            : "Amount must be no more than 99999999 in the currency's smallest unit"));
+        }
+        return Optional.empty();
+    }
+
+    /** @return false when interrupted, so no charge is made and the caller hears no answer */
+    private boolean waitLatency() {
+        long millis = settings.latency().toMillis();
+        if (millis == 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void log(ChargeRequest request, SandboxLedger.Entry entry) {
+        String scenario = entry.charge() == null ? "-" : entry.charge().instrument().slug();
+        String kind = entry.kind() == SandboxLedger.Entry.Kind.REPLAYED ? "replayed " : "";
+        LOG.log(entry.kind() == SandboxLedger.Entry.Kind.REFUSED ? Level.WARNING : Level.INFO,
+                () -> "sandbox charge: payment " + request.paymentId() + ", scenario " + scenario + ", " + kind
+                        + describe(entry.outcome()));
+    }
+
+    private static String describe(PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Succeeded) {
+            return "succeeded " + outcome.processorReference();
+        }
+        if (outcome instanceof PaymentOutcome.Processing) {
+            return "processing " + outcome.processorReference();
+        }
+        if (outcome instanceof PaymentOutcome.Declined declined) {
+            String reason = declined.failure().code()
+                    + (declined.failure().declineCode() == null ? "" : "/" + declined.failure().declineCode());
+            return declined.processorReference() == null ? "refused " + reason
+                    : "declined " + reason + " " + declined.processorReference();
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,89 @@
+package org.paydesk.adapters.processor.sandbox;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Issues and reads the sandbox's identifiers. A token is {@code pm_sbx_<scenario>_<random>}: the scenario names the
+ * test instrument (never its number), so a token still charges the same way after a restart; the random part (128
+ * bits from {@link SecureRandom}) makes every token and charge reference unique and unguessable. It is written in
+ * letters only, so no run of digits in a token can look like a card number to the domain's guard. Stripe's own test
+ * PaymentMethod ids ({@code pm_card_visa} ...) are read as tokens too.
+ */
+final class SandboxTokens {
+
+    static final String TOKEN_PREFIX = "pm_sbx_";
+    static final String REFERENCE_PREFIX = "pi_sbx_";
+
+    /** 26^28 > 2^128, so 28 letters hold 128 random bits. */
+    static final int RANDOM_LETTERS = 28;
+    private static final BigInteger LETTERS = BigInteger.valueOf(26);
+    private static final Pattern SANDBOX_TOKEN =
+            Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "([A-Za-z0-9]+)_([a-z]{" + RANDOM_LETTERS + "})");
+
+    private static final Map<String, StripeTestInstrument> BY_SLUG = new HashMap<>();
+    private static final Map<String, StripeTestInstrument> BY_STRIPE_ID = new HashMap<>();
+
+    static {
+        Stream<StripeTestInstrument> all = Stream.concat(Stream.of(StripeTestCard.values()),
+                Stream.of(StripeTestBankAccount.values()));
+        all.forEach(instrument -> {
+            putOnce(BY_SLUG, instrument.slug(), instrument);
+            instrument.stripeIds().forEach(id -> putOnce(BY_STRIPE_ID, id, instrument));
+        });
+    }
+
+    private final SecureRandom random;
+
+    SandboxTokens(SecureRandom random) {
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    String issueToken(StripeTestInstrument instrument) {
+        return TOKEN_PREFIX + instrument.slug() + "_" + randomPart();
+    }
+
+    String newReference() {
+        return REFERENCE_PREFIX + randomPart();
+    }
+
+    /** The test instrument a token stands for: one of Stripe's test ids, or a token this sandbox issued. */
+    static Optional<StripeTestInstrument> resolve(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        StripeTestInstrument stripeTestId = BY_STRIPE_ID.get(token);
+        if (stripeTestId != null) {
+            return Optional.of(stripeTestId);
+        }
+        Matcher sandbox = SANDBOX_TOKEN.matcher(token);
+        return sandbox.matches() ? Optional.ofNullable(BY_SLUG.get(sandbox.group(1))) : Optional.empty();
+    }
+
+    private String randomPart() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        BigInteger rest = new BigInteger(1, bytes);
+        char[] letters = new char[RANDOM_LETTERS];
+        for (int i = 0; i < RANDOM_LETTERS; i++) {
+            BigInteger[] quotientAndRemainder = rest.divideAndRemainder(LETTERS);
+            letters[i] = (char) ('a' + quotientAndRemainder[1].intValue());
+            rest = quotientAndRemainder[0];
+        }
+        return new String(letters);
+    }
+
+    private static void putOnce(Map<String, StripeTestInstrument> map, String key, StripeTestInstrument instrument) {
+        StripeTestInstrument earlier = map.putIfAbsent(key, instrument);
+        if (earlier != null) {
+            throw new IllegalStateException(key + " names both " + earlier + " and " + instrument);
+        }
+    }
+}

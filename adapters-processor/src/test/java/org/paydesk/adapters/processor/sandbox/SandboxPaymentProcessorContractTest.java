@@ -1,0 +1,21 @@
+package org.paydesk.adapters.processor.sandbox;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.paydesk.adapters.processor.PaymentProcessorContract;
+import org.paydesk.application.payment.port.out.PaymentProcessor;
+
+/** The sandbox keeps the contract every processor keeps. */
+class SandboxPaymentProcessorContractTest extends PaymentProcessorContract {
+
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = new Sandbox();
+    }
+
+    @Override
+    protected PaymentProcessor processor() {
+        return sandbox.processor;
+    }
+}

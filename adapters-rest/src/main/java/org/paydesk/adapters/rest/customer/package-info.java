@@ -1,0 +1,2 @@
+/** REST resources and wire formats: customer. */
+package org.paydesk.adapters.rest.customer;

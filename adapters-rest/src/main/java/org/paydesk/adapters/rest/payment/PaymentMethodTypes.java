@@ -1,0 +1,28 @@
+package org.paydesk.adapters.rest.payment;
+
+import java.util.Locale;
+import org.paydesk.domain.payment.PaymentMethodType;
+import org.paydesk.domain.shared.DomainException;
+
+/** The wire names of method types: card, ach, apple_pay, google_pay. */
+final class PaymentMethodTypes {
+
+    private PaymentMethodTypes() {
+    }
+
+    static PaymentMethodType fromJson(String type) {
+        if (type != null) {
+            for (PaymentMethodType candidate : PaymentMethodType.values()) {
+                if (toJson(candidate).equals(type)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new DomainException(type == null ? "required" : "invalid_payment_method_type", "type",
+                "paymentMethod.type must be one of card, ach, apple_pay, google_pay");
+    }
+
+    static String toJson(PaymentMethodType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST resources and wire formats: payment. */
+package org.paydesk.adapters.rest.payment;

@@ -1,0 +1,2 @@
+/** REST resources and wire formats: paymentmethod. */
+package org.paydesk.adapters.rest.paymentmethod;

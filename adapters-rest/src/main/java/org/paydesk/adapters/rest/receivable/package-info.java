@@ -1,0 +1,2 @@
+/** REST resources and wire formats: receivable. */
+package org.paydesk.adapters.rest.receivable;

@@ -1,0 +1,2 @@
+/** What every resource shares: problem+json errors, field-level input checks, idempotency, roles. */
+package org.paydesk.adapters.rest.shared;

@@ -41,6 +41,7 @@ final class ArchitectureRules {
     /** 3. Layers: adapters reach the core through ports and never each other; every class is in a layer. */
     static Architectures.LayeredArchitecture layers(String root) {
         return Architectures.layeredArchitecture().consideringOnlyDependenciesInAnyPackage(root + "..")
+                .withOptionalLayers(true)
                 .layer("Domain").definedBy(root + ".domain..")
                 .layer("Application").definedBy(root + ".application..")
                 .layer("REST").definedBy(root + ".adapters.rest..")
@@ -87,6 +88,7 @@ final class ArchitectureRules {
     /** 5c. Resources answer with API records, never domain objects. */
     static ArchRule resourcesNeverReturnDomainObjects(String root) {
         return noMethods().that().areDeclaredInClassesThat().resideInAPackage(root + ".adapters.rest..")
+                .and().areDeclaredInClassesThat().areAnnotatedWith("jakarta.ws.rs.Path")
                 .and().arePublic()
                 .should().haveRawReturnType(resideInAnyPackage(root + ".domain..")
                         .as("a domain type"))

@@ -1,0 +1,2 @@
+/** The clock Paydesk reads time from. */
+package org.paydesk.adapters.persistence.clock;

@@ -1,0 +1,88 @@
+package org.paydesk.adapters.persistence.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A row of {@code customer}. Only the credit changes after registration; the version moves with it. State is
+ * changed through methods, never by writing fields from outside, so EclipseLink's woven change tracking sees it.
+ */
+@Entity
+@Table(name = "customer")
+class CustomerEntity {
+
+    @Id
+    @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
+    @Column(name = "id", nullable = false, updatable = false)
+    private Long id;
+
+    @Column(name = "customer_number", nullable = false, updatable = false, length = 40)
+    private String customerNumber;
+
+    @Column(name = "name", nullable = false, updatable = false, length = 200)
+    private String name;
+
+    @Column(name = "email", updatable = false, length = 254)
+    private String email;
+
+    @Column(name = "currency", nullable = false, updatable = false, length = 3)
+    private String currency;
+
+    @Column(name = "credit_minor", nullable = false)
+    private long creditMinor;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected CustomerEntity() {
+    }
+
+    CustomerEntity(long id, String customerNumber, String name, String email, String currency, long creditMinor) {
+        this.id = id;
+        this.customerNumber = customerNumber;
+        this.name = name;
+        this.email = email;
+        this.currency = currency;
+        this.creditMinor = creditMinor;
+    }
+
+    void changeCredit(long creditMinor) {
+        this.creditMinor = creditMinor;
+    }
+
+    long id() {
+        return id;
+    }
+
+    String customerNumber() {
+        return customerNumber;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    long creditMinor() {
+        return creditMinor;
+    }
+
+    long version() {
+        return version;
+    }
+}

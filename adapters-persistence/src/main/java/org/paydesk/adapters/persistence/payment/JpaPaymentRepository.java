@@ -1,0 +1,132 @@
+package org.paydesk.adapters.persistence.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.paydesk.adapters.persistence.shared.Sequences;
+import org.paydesk.adapters.persistence.shared.Versions;
+import org.paydesk.application.payment.port.out.PaymentAttempt;
+import org.paydesk.application.payment.port.out.PaymentRepository;
+import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.payment.Payment;
+import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentOutcome;
+
+/**
+ * Payments in {@code payment}, their allocations in {@code payment_allocation} and processor calls in
+ * {@code payment_attempt}.
+ *
+ * <p>Guarantees: a payment's allocations are written with it and never change; {@link #update} never writes a
+ * state computed from a stale read ({@code concurrent_update}); one request key belongs to at most one payment
+ * (constraint {@code uq_payment_request_key}); every attempt is stored, with an id from its sequence, before the
+ * processor is called; {@link #customerOf} reads one column and leaves no payment in the persistence context, so
+ * the payment read after the customer's lock is read fresh. Joins the caller's transaction.
+ */
+@ApplicationScoped
+public class JpaPaymentRepository implements PaymentRepository {
+
+    @PersistenceContext(unitName = "paydesk")
+    private EntityManager em;
+
+    /** For CDI, which injects the container-managed entity manager. */
+    public JpaPaymentRepository() {
+    }
+
+    /** For callers that manage the entity manager themselves (tests in Java SE). */
+    public JpaPaymentRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public PaymentId nextId() {
+        return new PaymentId(Sequences.next(em, PaymentEntity.class));
+    }
+
+    @Override
+    public void add(Payment payment) {
+        em.persist(PaymentEntityMapper.toNewEntity(payment));
+    }
+
+    @Override
+    public Optional<Payment> find(PaymentId id) {
+        return Optional.ofNullable(em.find(PaymentEntity.class, id.value())).map(PaymentEntityMapper::toDomain);
+    }
+
+    @Override
+    public Optional<CustomerId> customerOf(PaymentId id) {
+        // A scalar query: no PaymentEntity is built or registered, so a later find() after the lock reads the row.
+        return em.createQuery("SELECT p.customerId FROM PaymentEntity p WHERE p.id = :id", Long.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(CustomerId::new);
+    }
+
+    @Override
+    public Optional<Payment> findByRequestKey(String requestKey) {
+        if (requestKey == null) {
+            return Optional.empty();
+        }
+        return single(em.createQuery("SELECT p FROM PaymentEntity p WHERE p.requestKey = :key", PaymentEntity.class)
+                .setParameter("key", requestKey)
+                .getResultList(), "request key");
+    }
+
+    @Override
+    public Optional<Payment> findByProcessorReference(String processorReference) {
+        if (processorReference == null) {
+            return Optional.empty();
+        }
+        return single(em.createQuery("SELECT p FROM PaymentEntity p WHERE p.processorReference = :reference",
+                        PaymentEntity.class)
+                .setParameter("reference", processorReference)
+                .setMaxResults(2)
+                .getResultList(), "processor reference " + processorReference);
+    }
+
+    private static Optional<Payment> single(List<PaymentEntity> found, String what) {
+        if (found.size() > 1) {
+            // One charge pays one payment; settling an arbitrary one of several would move the wrong money.
+            throw new IllegalStateException("more than one payment has " + what);
+        }
+        return found.stream().findFirst().map(PaymentEntityMapper::toDomain);
+    }
+
+    @Override
+    public void update(Payment payment) {
+        String what = "payment " + payment.id();
+        PaymentEntity entity = em.find(PaymentEntity.class, payment.id().value());
+        if (entity == null) {
+            throw new IllegalStateException(what + " does not exist");
+        }
+        Versions.requireUnchanged(what, payment.version(), entity.version());
+        PaymentEntityMapper.copyChanges(payment, entity);
+        Versions.flush(em, what);
+    }
+
+    @Override
+    public PaymentAttempt startAttempt(PaymentId payment, Instant at) {
+        PaymentEntity owner = em.getReference(PaymentEntity.class, payment.value());
+        long id = Sequences.next(em, PaymentAttemptEntity.class);
+        em.persist(new PaymentAttemptEntity(id, owner, at));
+        return new PaymentAttempt(id, payment, at);
+    }
+
+    @Override
+    public void finishAttempt(PaymentAttempt attempt, PaymentOutcome outcome, Instant at) {
+        PaymentAttemptEntity entity = em.find(PaymentAttemptEntity.class, attempt.id());
+        if (entity == null) {
+            throw new IllegalStateException("payment attempt " + attempt.id() + " was never started");
+        }
+        if (entity.finished()) {
+            // The first answer recorded for a call is the evidence of what that call did; it is not overwritten.
+            return;
+        }
+        entity.finish(PaymentEntityMapper.kindOf(outcome), outcome.processorReference(),
+                PaymentEntityMapper.detailOf(outcome), at);
+    }
+}

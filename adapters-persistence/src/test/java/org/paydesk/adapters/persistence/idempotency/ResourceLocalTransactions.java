@@ -1,0 +1,35 @@
+package org.paydesk.adapters.persistence.idempotency;
+
+import jakarta.persistence.EntityManager;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.paydesk.adapters.persistence.testing.TestDatabase;
+
+/**
+ * The Java SE stand-in for the container's {@code REQUIRES_NEW}: a new entity manager and a resource-local
+ * transaction per call, committed before it returns, rolled back (and the exception rethrown) if the work fails.
+ */
+final class ResourceLocalTransactions extends IdempotencyTransactions {
+
+    private final TestDatabase db;
+    private final AtomicInteger failed = new AtomicInteger();
+
+    ResourceLocalTransactions(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public <T> T inNewTransaction(Function<EntityManager, T> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (RuntimeException rolledBack) {
+            failed.incrementAndGet();
+            throw rolledBack;
+        }
+    }
+
+    /** How many transactions have failed and rolled back so far. */
+    int failed() {
+        return failed.get();
+    }
+}

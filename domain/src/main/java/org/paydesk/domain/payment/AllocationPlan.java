@@ -1,5 +1,6 @@
 package org.paydesk.domain.payment;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +46,34 @@ public record AllocationPlan(Money amount, List<Allocation> allocations, Money u
         return amount.minus(unapplied);
     }
 
-    /** Lowers each planned invoice's balance; the map must hold every receivable the plan names. */
+    /**
+     * Lowers each planned invoice's balance; the map must hold every receivable the plan names. All or nothing:
+     * when one invoice refuses (its balance is now lower than planned), the invoices already lowered are restored.
+     */
     public void applyTo(Map<ReceivableId, Receivable> receivables) {
-        for (Allocation allocation : allocations) {
-            receivableFor(receivables, allocation).apply(allocation.amount());
+        List<Allocation> done = new ArrayList<>();
+        try {
+            for (Allocation allocation : allocations) {
+                receivableFor(receivables, allocation).apply(allocation.amount());
+                done.add(allocation);
+            }
+        } catch (RuntimeException refused) {
+            done.forEach(allocation -> receivables.get(allocation.receivableId()).reverse(allocation.amount()));
+            throw refused;
         }
     }
 
-    /** Reopens each planned invoice's balance, undoing {@link #applyTo}. */
+    /** Reopens each planned invoice's balance, undoing {@link #applyTo}; all or nothing, like it. */
     public void reverseOn(Map<ReceivableId, Receivable> receivables) {
-        for (Allocation allocation : allocations) {
-            receivableFor(receivables, allocation).reverse(allocation.amount());
+        List<Allocation> done = new ArrayList<>();
+        try {
+            for (Allocation allocation : allocations) {
+                receivableFor(receivables, allocation).reverse(allocation.amount());
+                done.add(allocation);
+            }
+        } catch (RuntimeException refused) {
+            done.forEach(allocation -> receivables.get(allocation.receivableId()).apply(allocation.amount()));
+            throw refused;
         }
     }
 

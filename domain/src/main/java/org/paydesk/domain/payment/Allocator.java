@@ -28,6 +28,9 @@ public final class Allocator {
      */
     public static AllocationPlan oldestDueFirst(Money amount, CustomerId customer, List<Receivable> open) {
         requirePositive(amount);
+        // Every invoice offered is checked, not only those the money reaches, so the answer does not depend on
+        // the amount.
+        open.forEach(receivable -> requireOwnedBy(customer, receivable, "customerId"));
         List<Receivable> ordered = new ArrayList<>(open);
         ordered.sort(Receivable.OLDEST_DUE_FIRST);
         List<Allocation> allocations = new ArrayList<>();
@@ -36,7 +39,6 @@ public final class Allocator {
             if (remaining.isZero()) {
                 break;
             }
-            requireOwnedBy(customer, receivable, "customerId");
             if (!receivable.isOpen()) {
                 continue;
             }

@@ -77,27 +77,26 @@ public final class Payment {
      */
     public boolean record(PaymentOutcome outcome, Instant now) {
         Objects.requireNonNull(outcome, "outcome");
-        if (outcome.processorReference() != null) {
-            processorReference = outcome.processorReference();
-        }
+        boolean release = false;
         if (outcome instanceof PaymentOutcome.Succeeded) {
             moveTo(PaymentStatus.SUCCEEDED, now);
-            return false;
-        }
-        if (outcome instanceof PaymentOutcome.Declined declined) {
+        } else if (outcome instanceof PaymentOutcome.Declined declined) {
             moveTo(PaymentStatus.FAILED, now);
             failure = declined.failure();
-            return true;
-        }
-        if (outcome instanceof PaymentOutcome.Processing) {
+            release = true;
+        } else if (outcome instanceof PaymentOutcome.Processing) {
             if (status != PaymentStatus.PROCESSING) {
                 moveTo(PaymentStatus.PROCESSING, now);
             }
             updatedAt = now;
-            return false;
+        } else {
+            moveTo(PaymentStatus.UNKNOWN, now);
         }
-        moveTo(PaymentStatus.UNKNOWN, now);
-        return false;
+        // Only once the move is legal: a refused (late or contradictory) answer must leave the payment as it was.
+        if (outcome.processorReference() != null) {
+            processorReference = outcome.processorReference();
+        }
+        return release;
     }
 
     private void moveTo(PaymentStatus target, Instant now) {

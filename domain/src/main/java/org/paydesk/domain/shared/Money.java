@@ -3,6 +3,7 @@ package org.paydesk.domain.shared;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 
     /** 999,999,999,999 major units: far above any invoice, far below overflow in sums of many amounts. */
     private static final long MAX_MAJOR_UNITS = 999_999_999_999L;
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
+    /** Sign, integer digits (group 1), fraction digits (group 2); any length, checked after matching. */
+    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+)(?:\\.(\\d+))?");
+    private static final int MAX_INTEGER_DIGITS = Long.toString(MAX_MAJOR_UNITS).length();
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -45,21 +48,35 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
      */
     public static Money parse(String amount, String currencyCode) {
         Currency currency = currencyOf(currencyCode);
-        if (amount == null || !DECIMAL.matcher(amount).matches()) {
+        Matcher parts = amount == null ? null : DECIMAL.matcher(amount);
+        if (parts == null || !parts.matches()) {
             throw new DomainException("invalid_amount", "amount",
                     "amount must be a decimal number written as a string, such as \"125.50\"");
         }
-        BigDecimal decimal = new BigDecimal(amount);
         int digits = currency.getDefaultFractionDigits();
-        if (decimal.scale() > digits) {
+        int scale = parts.group(2) == null ? 0 : parts.group(2).length();
+        if (scale > digits) {
             throw new DomainException("too_many_fraction_digits", "amount",
-                    currency.getCurrencyCode() + " has " + digits + " fraction digits; " + amount + " has "
-                            + decimal.scale());
+                    currency.getCurrencyCode() + " has " + digits + " fraction digits; " + amount + " has " + scale);
         }
+        // Counted on the text, so a number of any length is reported as too large, never as malformed, and
+        // no huge BigDecimal is ever built.
+        if (significantDigits(parts.group(1)) > MAX_INTEGER_DIGITS) {
+            throw new DomainException("amount_too_large", "amount", "amount is above " + MAX_MAJOR_UNITS);
+        }
+        BigDecimal decimal = new BigDecimal(amount);
         if (decimal.abs().compareTo(BigDecimal.valueOf(MAX_MAJOR_UNITS)) > 0) {
             throw new DomainException("amount_too_large", "amount", "amount is above " + MAX_MAJOR_UNITS);
         }
         return new Money(decimal.movePointRight(digits).longValueExact(), currency);
+    }
+
+    private static int significantDigits(String integerDigits) {
+        int leadingZeros = 0;
+        while (leadingZeros < integerDigits.length() - 1 && integerDigits.charAt(leadingZeros) == '0') {
+            leadingZeros++;
+        }
+        return integerDigits.length() - leadingZeros;
     }
 
     public static Currency currencyOf(String code) {
@@ -67,11 +84,18 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
             throw new DomainException("invalid_currency", "currency",
                     "currency must be an ISO 4217 code in capitals, such as USD");
         }
+        Currency currency;
         try {
-            return Currency.getInstance(code);
+            currency = Currency.getInstance(code);
         } catch (IllegalArgumentException unknown) {
             throw new DomainException("invalid_currency", "currency", code + " is not an ISO 4217 currency");
         }
+        if (currency.getDefaultFractionDigits() < 0) {
+            // XAU, XXX and the like have no minor unit; refused here so parse never reports them as an amount error
+            throw new DomainException("invalid_currency", "currency",
+                    code + " is not a currency that payments can be made in");
+        }
+        return currency;
     }
 
     public Money plus(Money other) {

@@ -85,6 +85,17 @@ final class ArchitectureRules {
                 .because("DESIGN.md §4: every endpoint declares its roles");
     }
 
+    /** 5d. Every servlet (the hosted pages) declares who may call it, as resources do. */
+    static ArchRule everyServletDeclaresItsAccess(String root) {
+        return classes().that().resideInAPackage(root + ".adapters.rest..")
+                .and().areAssignableTo("jakarta.servlet.http.HttpServlet")
+                .should().beAnnotatedWith("jakarta.annotation.security.PermitAll")
+                .orShould().beAnnotatedWith("jakarta.annotation.security.RolesAllowed")
+                .orShould().beAnnotatedWith("jakarta.annotation.security.DenyAll")
+                .because("DESIGN.md §4: every endpoint declares its access, a hosted page that its secret authorises")
+                .allowEmptyShould(true);
+    }
+
     /** 5c. Resources answer with API records, never domain objects. */
     static ArchRule resourcesNeverReturnDomainObjects(String root) {
         return noMethods().that().areDeclaredInClassesThat().resideInAPackage(root + ".adapters.rest..")

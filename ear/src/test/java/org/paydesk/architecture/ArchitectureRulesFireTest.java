@@ -57,6 +57,11 @@ class ArchitectureRulesFireTest {
     }
 
     @Test
+    void the_servlet_access_rule_fires_on_a_servlet_without_one() {
+        assertFires(ArchitectureRules.everyServletDeclaresItsAccess(BROKEN));
+    }
+
+    @Test
     void the_wire_format_rule_fires_on_a_domain_object_returned() {
         assertFires(ArchitectureRules.resourcesNeverReturnDomainObjects(BROKEN));
     }

@@ -63,6 +63,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_servlet_declares_its_access() {
+        ArchitectureRules.everyServletDeclaresItsAccess(ROOT).check(paydesk);
+    }
+
+    @Test
     void resources_answer_with_api_records_never_domain_objects() {
         ArchitectureRules.resourcesNeverReturnDomainObjects(ROOT).check(paydesk);
     }

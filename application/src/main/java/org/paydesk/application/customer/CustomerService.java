@@ -3,10 +3,14 @@ package org.paydesk.application.customer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.paydesk.application.customer.port.in.BuyerAccountsUseCase;
 import org.paydesk.application.customer.port.in.FindCustomersQuery;
 import org.paydesk.application.customer.port.in.RegisterCustomerCommand;
 import org.paydesk.application.customer.port.in.RegisterCustomerUseCase;
+import org.paydesk.application.customer.port.out.BuyerAccounts;
 import org.paydesk.application.customer.port.out.CustomerRepository;
+import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.ConflictException;
 import org.paydesk.application.shared.NotFoundException;
 import org.paydesk.application.shared.Page;
@@ -20,17 +24,35 @@ import org.paydesk.domain.shared.Money;
 
 /** Registers and finds customers. */
 @ApplicationScoped
-public class CustomerService implements RegisterCustomerUseCase, FindCustomersQuery {
+public class CustomerService implements RegisterCustomerUseCase, FindCustomersQuery, BuyerAccountsUseCase {
 
     private final CustomerRepository customers;
+    private final BuyerAccounts buyers;
     private final AuditTrail audit;
     private final TimeSource time;
 
     @Inject
-    public CustomerService(CustomerRepository customers, AuditTrail audit, TimeSource time) {
+    public CustomerService(CustomerRepository customers, BuyerAccounts buyers, AuditTrail audit, TimeSource time) {
         this.customers = customers;
+        this.buyers = buyers;
         this.audit = audit;
         this.time = time;
+    }
+
+    @Override
+    @Transactional
+    public void link(String login, CustomerId customer, Actor actor) {
+        get(customer);
+        String trimmed = org.paydesk.domain.shared.Text.required(login, "login", 100);
+        buyers.link(trimmed, customer);
+        audit.record(new AuditEntry(time.now(), actor, "buyer.linked", "customer", customer.toString(), "ok",
+                "buyer login " + trimmed));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CustomerId> customerOf(String login) {
+        return login == null ? Optional.empty() : buyers.customerOf(login);
     }
 
     @Override
@@ -62,6 +84,6 @@ public class CustomerService implements RegisterCustomerUseCase, FindCustomersQu
 
     /** For CDI's proxy only. */
     protected CustomerService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 }

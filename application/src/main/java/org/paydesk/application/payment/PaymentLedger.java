@@ -58,6 +58,10 @@ public class PaymentLedger {
         if (command.requestKey() != null) {
             Optional<Payment> earlier = payments.findByRequestKey(command.requestKey());
             if (earlier.isPresent()) {
+                if (!isSameRequest(earlier.get(), command)) {
+                    throw new DomainException("idempotency_key_reused", "Idempotency-Key",
+                            "this Idempotency-Key was used with a different request");
+                }
                 return new Opened(earlier.get(), null);
             }
         }
@@ -117,6 +121,23 @@ public class PaymentLedger {
                 payment.failure() == null ? outcome.getClass().getSimpleName()
                         : payment.failure().code() + "/" + payment.failure().declineCode()));
         return payment;
+    }
+
+    /**
+     * Whether a retried request asks for what the payment under its key records: the same customer, amount and
+     * method, and the same explicit allocations (oldest-first ones depend on balances that may have moved since).
+     */
+    private static boolean isSameRequest(Payment payment, ReceivePaymentCommand command) {
+        if (!payment.customerId().equals(command.customerId()) || !payment.amount().equals(command.amount())
+                || !payment.method().equals(command.method()) || payment.channel() != command.channel()) {
+            return false;
+        }
+        if (command.allocations() == null) {
+            return true;
+        }
+        var requested = command.allocations().stream().map(r -> r.receivableId() + "=" + r.amount()).toList();
+        var recorded = payment.allocations().stream().map(a -> a.receivableId() + "=" + a.amount()).toList();
+        return requested.equals(recorded);
     }
 
     private static boolean isNoChange(Payment payment, PaymentOutcome outcome) {

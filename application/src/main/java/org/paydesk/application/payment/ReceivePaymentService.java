@@ -9,7 +9,11 @@ import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
 import org.paydesk.application.payment.port.in.ReceivePaymentUseCase;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
+import org.paydesk.application.paymentmethod.port.in.AddPaymentMethodCommand;
+import org.paydesk.application.paymentmethod.port.in.ManagePaymentMethodsUseCase;
 import org.paydesk.domain.payment.Payment;
+import org.paydesk.domain.payment.PaymentStatus;
+import org.paydesk.domain.paymentmethod.PaymentMethodToken;
 import org.paydesk.domain.payment.PaymentOutcome;
 
 /**
@@ -24,18 +28,23 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
 
     private final PaymentLedger ledger;
     private final PaymentProcessor processor;
+    private final ManagePaymentMethodsUseCase methods;
 
     @Inject
-    public ReceivePaymentService(PaymentLedger ledger, PaymentProcessor processor) {
+    public ReceivePaymentService(PaymentLedger ledger, PaymentProcessor processor,
+            ManagePaymentMethodsUseCase methods) {
         this.ledger = ledger;
         this.processor = processor;
+        this.methods = methods;
     }
 
     /** Refuses to run inside a caller's transaction: the processor call must never hold one open. */
     @Override
     @Transactional(Transactional.TxType.NEVER)
     public Payment receive(ReceivePaymentCommand command) {
-        PaymentLedger.Opened opened = ledger.open(command);
+        boolean offSession = command.savedMethod() != null;
+        ReceivePaymentCommand resolved = offSession ? withSavedMethod(command) : command;
+        PaymentLedger.Opened opened = ledger.open(resolved);
         if (opened.existedBefore()) {
             return opened.payment();
         }
@@ -44,16 +53,36 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
         try {
             outcome = processor.charge(new ChargeRequest(opened.attempt().processorIdempotencyKey(), payment.id(),
                     payment.customerId(), payment.amount(), payment.method(),
-                    "Paydesk payment " + payment.id() + " (" + payment.channel() + ")"));
+                    "Paydesk payment " + payment.id() + " (" + payment.channel() + ")", offSession));
         } catch (RuntimeException lost) {
             LOG.log(Level.WARNING, "processor call for payment " + payment.id() + " ended without an answer", lost);
             outcome = new PaymentOutcome.Unknown(lost.getClass().getSimpleName());
         }
-        return ledger.settle(payment.id(), opened.attempt(), outcome, command.actor());
+        Payment settled = ledger.settle(payment.id(), opened.attempt(), outcome, command.actor());
+        if (command.saveMethod() && (settled.status() == PaymentStatus.SUCCEEDED
+                || settled.status() == PaymentStatus.PROCESSING)) {
+            saveForFuturePayments(settled, command);
+        }
+        return settled;
+    }
+
+    private ReceivePaymentCommand withSavedMethod(ReceivePaymentCommand command) {
+        PaymentMethodToken saved = methods.savedMethod(command.customerId(), command.savedMethod());
+        return new ReceivePaymentCommand(command.customerId(), command.amount(), saved.method(),
+                command.allocations(), command.channel(), command.requestKey(), command.actor());
+    }
+
+    /** "Save for future payments": the payment stands even if saving the method fails; that is logged. */
+    private void saveForFuturePayments(Payment payment, ReceivePaymentCommand command) {
+        try {
+            methods.add(new AddPaymentMethodCommand(payment.customerId(), payment.method(), false, command.actor()));
+        } catch (RuntimeException notSaved) {
+            LOG.log(Level.WARNING, "payment " + payment.id() + " went through but its method was not saved", notSaved);
+        }
     }
 
     /** For CDI's proxy only. */
     protected ReceivePaymentService() {
-        this(null, null);
+        this(null, null, null);
     }
 }

@@ -67,6 +67,10 @@ public final class Receivable {
     /** An imported invoice of which part was already paid elsewhere. */
     public static Receivable importWithBalance(ReceivableId id, CustomerId customerId, String number,
             LocalDate issueDate, LocalDate dueDate, Money amount, Money openBalance) {
+        if (!openBalance.hasSameCurrencyAs(amount)) {
+            throw new DomainException("currency_mismatch", "openBalance.currency",
+                    "openBalance must be in the invoice's currency " + amount.currency().getCurrencyCode());
+        }
         if (openBalance.isNegative() || openBalance.isGreaterThan(amount)) {
             throw new DomainException("invalid_open_balance", "openBalance",
                     "openBalance must be between 0 and the invoice amount");

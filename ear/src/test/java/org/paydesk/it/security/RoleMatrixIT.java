@@ -70,7 +70,20 @@ class RoleMatrixIT {
                 new Endpoint("POST", "/api/v1/payments/preview", STAFF),
                 new Endpoint("GET", "/api/v1/payments/" + payment, HISTORY),
                 new Endpoint("GET", "/api/v1/payments/" + payment + "/processor-charges", HISTORY),
-                new Endpoint("POST", "/api/v1/sandbox/payment-methods", plus(STAFF, "BUYER")));
+                new Endpoint("POST", "/api/v1/sandbox/payment-methods", plus(STAFF, "BUYER")),
+                new Endpoint("GET", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),
+                new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),
+                new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-methods/987654321/default",
+                        plus(STAFF, "BUYER")),
+                new Endpoint("DELETE", "/api/v1/customers/" + customer + "/payment-methods/987654321",
+                        plus(STAFF, "BUYER")),
+                new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-method-requests", STAFF),
+                new Endpoint("GET", "/api/v1/customers/" + customer + "/payment-method-requests", STAFF),
+                new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-method-requests/987654321/revoke",
+                        STAFF),
+                new Endpoint("POST", "/api/v1/customers/" + customer + "/buyers", Set.of("ADMIN", "INTEGRATION")),
+                new Endpoint("GET", "/api/v1/buyer/customer", Set.of("BUYER")),
+                new Endpoint("POST", "/api/v1/testing/clock/advance", Set.of("ADMIN")));
 
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -105,6 +118,10 @@ class RoleMatrixIT {
 
     private static Api.Reply call(Api api, Endpoint endpoint) {
         // An empty object is enough to pass the role check; the endpoint then refuses it as invalid (400/422).
-        return endpoint.method().equals("GET") ? api.get(endpoint.path()) : api.post(endpoint.path(), "{}");
+        return switch (endpoint.method()) {
+            case "GET" -> api.get(endpoint.path());
+            case "DELETE" -> api.delete(endpoint.path());
+            default -> api.post(endpoint.path(), "{}");
+        };
     }
 }

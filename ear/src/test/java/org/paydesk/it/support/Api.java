@@ -58,6 +58,10 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Reply post(String path, String json) {
         return post(path, json, null);
     }

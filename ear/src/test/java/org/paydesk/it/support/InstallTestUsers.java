@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-/** Installs {@link TestUsers} into the server before any test starts it (only in the container test run). */
+/**
+ * Prepares the container test run before any test starts the server: installs {@link TestUsers} into it and starts
+ * the run's one SMTP server ({@link TestMail}), which stops when the run ends. Only in the container test run
+ * ({@code jboss.home} set by failsafe); the ArchUnit run needs neither.
+ */
 public class InstallTestUsers implements LauncherSessionListener {
 
     @Override
@@ -12,6 +16,12 @@ public class InstallTestUsers implements LauncherSessionListener {
         String home = System.getProperty("jboss.home");
         if (home != null && Path.of(home).resolve("standalone/configuration").toFile().isDirectory()) {
             TestUsers.install(Path.of(home));
+            TestMail.start();
         }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        TestMail.stop();
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,9 +38,11 @@ import org.paydesk.adapters.persistence.testing.TestDatabase;
 class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("CUSTOMER", "RECEIVABLE", "PAYMENT", "PAYMENT_ALLOCATION",
-            "PAYMENT_ATTEMPT", "IDEMPOTENCY_RECORD", "AUDIT_RECORD");
+            "PAYMENT_ATTEMPT", "IDEMPOTENCY_RECORD", "AUDIT_RECORD", "PAYMENT_METHOD", "PAYMENT_METHOD_REQUEST",
+            "BUYER_ACCOUNT", "MAIL_OUTBOX");
     private static final Set<String> SEQUENCES = Set.of("CUSTOMER_SEQ", "RECEIVABLE_SEQ", "PAYMENT_SEQ",
-            "PAYMENT_ALLOCATION_SEQ", "PAYMENT_ATTEMPT_SEQ", "IDEMPOTENCY_RECORD_SEQ", "AUDIT_RECORD_SEQ");
+            "PAYMENT_ALLOCATION_SEQ", "PAYMENT_ATTEMPT_SEQ", "IDEMPOTENCY_RECORD_SEQ", "AUDIT_RECORD_SEQ",
+            "PAYMENT_METHOD_SEQ", "PAYMENT_METHOD_REQUEST_SEQ", "BUYER_ACCOUNT_SEQ", "MAIL_OUTBOX_SEQ");
 
     enum Mode {
         DEFAULT, ORACLE;
@@ -143,6 +146,133 @@ class MigrationsTest {
                 assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO customer (id,"
                         + " customer_number, name, currency, credit_minor, version)"
                         + " VALUES (2, 'C-2', 'Negative credit', 'USD', -1, 1)"));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void aDatabaseAtVersionOneIsUpgradedToTheNewestSchemaKeepingItsData(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database()) {
+            ClassLoader loader = MigrationsTest.class.getClassLoader();
+            Flyway.configure(loader).dataSource(db.dataSource()).locations("classpath:" + SchemaMigrations.LOCATION)
+                    .target("1").load().migrate();
+            try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                        + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            }
+
+            MigrateResult upgrade = SchemaMigrations.migrate(db.dataSource(), loader);
+
+            assertEquals(SchemaMigrations.SCRIPTS.size() - 1, upgrade.migrationsExecuted);
+            try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+                assertEquals(1, statement.executeUpdate("INSERT INTO buyer_account (id, login, customer_id)"
+                        + " VALUES (1, 'buyer.one', 1)"), "the new tables refer to the customers already there");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void aSavedMethodHasNoRoomForACardNumberAndAFlagIsZeroOrOne(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                    + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            String insert = "INSERT INTO payment_method (id, customer_id, method_type, processor_token, brand, last4,"
+                    + " exp_month, exp_year, bank_name, is_default, created_at, version) VALUES (%d, 1, 'CARD',"
+                    + " 'pm_%d', 'visa', '%s', %d, 2034, NULL, %d, TIMESTAMP '2026-11-29 10:15:30.123456789', 1)";
+
+            assertEquals(1, statement.executeUpdate(String.format(insert, 1, 1, "4242", 12, 1)));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(insert, 2, 2, "4242424242424242", 12, 0)), "a card number does not fit");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 3, 3, "42a2", 12, 0)),
+                    "last4 is four digits");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 4, 4, "4242", 12, 2)),
+                    "a flag is 0 or 1");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 5, 5, "4242", 13, 0)),
+                    "months are 1..12");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 6, 1, "4242", 12, 0)),
+                    "one token is saved once per customer");
+            try (ResultSet row = statement.executeQuery("SELECT last4, is_default, created_at FROM payment_method")) {
+                assertTrue(row.next());
+                assertEquals("4242", row.getString(1));
+                assertEquals(1, row.getInt(2));
+                assertEquals(LocalDateTime.of(2026, 11, 29, 10, 15, 30, 123_456_789),
+                        row.getTimestamp(3).toLocalDateTime());
+                assertFalse(row.next());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void aLinksSecretHashIsUniqueAndALinkIsSpentAtMostOnce(Mode mode) throws SQLException {
+        String hash = "a".repeat(64);
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                    + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            String insert = "INSERT INTO payment_method_request (id, customer_id, recipient_email, secret_hash,"
+                    + " sent_by, sent_at, expires_at, completed_at, completed_with, revoked_at, revoked_by, version)"
+                    + " VALUES (%d, 1, 'ap@acme.example', '%s', 'cashier.ann', TIMESTAMP '2026-11-29 10:00:00',"
+                    + " TIMESTAMP '2026-11-29 14:00:00', %s, 1)";
+            String unused = "NULL, NULL, NULL, NULL";
+
+            assertEquals(1, statement.executeUpdate(String.format(insert, 1, hash, unused)));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 2, hash, unused)),
+                    "the secret's hash finds one link only");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 3, "b".repeat(64),
+                    "TIMESTAMP '2026-11-29 11:00:00', 7, TIMESTAMP '2026-11-29 11:00:00', 'admin'")),
+                    "completed and revoked at once");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 4, "c".repeat(64),
+                    "TIMESTAMP '2026-11-29 11:00:00', NULL, NULL, NULL")), "completed without the saved method");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(insert, 5, "short",
+                    unused)), "only a SHA-256 in hex fits");
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void aBuyerLoginActsForOneCustomerOnly(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                    + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                    + " version) VALUES (2, 'C-2', 'Bolt', 'USD', 0, 1)");
+
+            assertEquals(1, statement.executeUpdate("INSERT INTO buyer_account (id, login, customer_id)"
+                    + " VALUES (1, 'buyer.one', 1)"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO buyer_account (id, login,"
+                    + " customer_id) VALUES (2, 'buyer.one', 2)"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO buyer_account (id, login,"
+                    + " customer_id) VALUES (3, 'buyer.two', 99)"), "only an existing customer");
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void anOutboxEntryKeepsLongValuesAndItsTimesToTheNanosecond(Mode mode) throws SQLException {
+        LocalDateTime createdAt = LocalDateTime.of(2026, 11, 29, 10, 15, 30, 123_456_789);
+        String values = "linkPath=" + "x".repeat(20_000);
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (id, kind, recipient,"
+                    + " template_values, created_at, attempts, next_attempt_at) VALUES (?, 'k', 'ann@acme.example',"
+                    + " ?, ?, 0, ?)")) {
+                insert.setLong(1, next(connection, mode, "mail_outbox_seq"));
+                insert.setString(2, values);
+                insert.setTimestamp(3, Timestamp.valueOf(createdAt));
+                insert.setTimestamp(4, Timestamp.valueOf(createdAt));
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT template_values, created_at FROM mail_outbox"
+                            + " WHERE sent_at IS NULL"
+                            + " AND next_attempt_at <= TIMESTAMP '2026-11-29 10:15:30.123456789'")) {
+                assertTrue(row.next());
+                assertEquals(values, row.getString(1));
+                assertEquals(createdAt, row.getTimestamp(2).toLocalDateTime());
             }
         }
     }

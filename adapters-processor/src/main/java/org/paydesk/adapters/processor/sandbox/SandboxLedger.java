@@ -148,6 +148,10 @@ final class SandboxLedger {
             } else if (behaviour instanceof Behaviour.Declines declines) {
                 firstAnswer = new PaymentOutcome.Declined(reference, declines.failure());
                 status = REQUIRES_PAYMENT_METHOD;
+            } else if (behaviour instanceof Behaviour.RequiresAuthentication authentication) {
+                // On session Stripe would wait in requires_action for a challenge no one can answer here.
+                firstAnswer = new PaymentOutcome.Declined(reference, authentication.failure(request.offSession()));
+                status = REQUIRES_PAYMENT_METHOD;
             } else {
                 firstAnswer = new PaymentOutcome.Processing(reference);
                 status = PROCESSING;

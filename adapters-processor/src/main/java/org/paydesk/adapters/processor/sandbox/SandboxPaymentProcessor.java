@@ -17,10 +17,14 @@ import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
 import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
+import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
 import org.paydesk.application.shared.port.out.TimeSource;
+import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentFailure;
 import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentMethod;
 import org.paydesk.domain.payment.PaymentOutcome;
+import org.paydesk.domain.paymentmethod.DisplayFacts;
 import org.paydesk.domain.shared.Money;
 
 /**
@@ -37,10 +41,11 @@ import org.paydesk.domain.shared.Money;
  *   <li>No token, log line, message or return value carries a card or account number; one log line per
  *       charge names the payment, the scenario and the outcome.</li>
  * </ul>
- * Charges live in memory: a restart forgets them, while tokens keep working.
+ * Charges and attachments live in memory: a restart forgets them, while tokens keep working. One bean serves all
+ * three processor ports, so the tokens it issues, charges and attaches are the same sandbox's.
  */
 @ApplicationScoped
-public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetailsTokenizer {
+public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetailsTokenizer, PaymentMethodVault {
 
     private static final Logger LOG = Logger.getLogger(SandboxPaymentProcessor.class.getName());
 
@@ -53,6 +58,7 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
     private final SandboxTokenizer tokenizer;
     private final SandboxLedger ledger;
     private final AchSettlement settlement;
+    private final SandboxVault vault;
 
     @Inject
     public SandboxPaymentProcessor(
@@ -71,6 +77,7 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
         this.tokenizer = new SandboxTokenizer(tokens, time);
         this.ledger = new SandboxLedger(tokens);
         this.settlement = new AchSettlement(ledger, scheduler, outcomes, settings);
+        this.vault = new SandboxVault(time);
     }
 
     /** For CDI's proxy only. */
@@ -79,6 +86,7 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
         this.tokenizer = null;
         this.ledger = null;
         this.settlement = null;
+        this.vault = null;
     }
 
     /**
@@ -120,6 +128,33 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
     @Override
     public TokenizedPaymentMethod tokenizeBankAccount(BankAccountDetails account) {
         return tokenizer.tokenizeBankAccount(account);
+    }
+
+    /**
+     * Attaches a sandbox token or Stripe test id to the customer and answers its display facts: brand, last four and
+     * the expiry the token carries (a Stripe test id or an older token carries none: December,
+     * {@value SandboxVault#YEARS_AHEAD_WHEN_NO_EXPIRY} years ahead),
+     * or {@value StripeTestBankAccount#BANK_NAME} and the last four.
+     *
+     * @throws org.paydesk.domain.shared.DomainException {@code invalid_payment_method_token} for a token the sandbox
+     *     does not know or of another method type; {@code payment_method_attached_elsewhere} when another customer
+     *     holds it; the issuer's error code ({@code card_declined}, {@code expired_card} ...) for a card Stripe
+     *     refuses at attach time
+     */
+    @Override
+    public DisplayFacts attach(PaymentMethod method, CustomerId customer) {
+        return vault.attach(method, customer);
+    }
+
+    /** Forgets the attachment; an unknown or unattached token is ignored. */
+    @Override
+    public void detach(PaymentMethod method) {
+        vault.detach(method);
+    }
+
+    /** The customer the token is attached to, for tests. */
+    Optional<CustomerId> attachedTo(String token) {
+        return vault.attachedTo(token);
     }
 
     /** Stripe's checks before a PaymentIntent exists, in its order: amount, payment method, currency. */

@@ -14,7 +14,8 @@ import org.paydesk.domain.shared.DomainException;
 /**
  * Turns typed card or bank details into a sandbox token, as Stripe.js does, and accepts only Stripe's published test
  * numbers that the sandbox simulates. Checks, in Stripe's order: a well-formed number (Luhn), a test number, an
- * expiry not in the past, a 3-4 digit CVC. No message, token or return value contains the number.
+ * expiry not in the past, a 3-4 digit CVC. No message, token or return value contains the number; a card's token
+ * carries its expiry, so attaching it later can show the expiry.
  */
 final class SandboxTokenizer {
 
@@ -48,8 +49,8 @@ final class SandboxTokenizer {
         if (card.cvc() == null || !CVC.matcher(card.cvc()).matches()) {
             throw new DomainException("invalid_cvc", "card.cvc", "the security code must be 3 or 4 digits");
         }
-        return new TokenizedPaymentMethod(tokens.issueToken(testCard), PaymentMethodType.CARD, testCard.brand(),
-                testCard.last4(), card.expMonth(), expYear, null);
+        return new TokenizedPaymentMethod(tokens.issueCardToken(testCard, YearMonth.of(expYear, card.expMonth())),
+                PaymentMethodType.CARD, testCard.brand(), testCard.last4(), card.expMonth(), expYear, null);
     }
 
     TokenizedPaymentMethod tokenizeBankAccount(BankAccountDetails account) {

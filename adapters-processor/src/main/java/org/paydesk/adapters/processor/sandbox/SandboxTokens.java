@@ -2,6 +2,8 @@ package org.paydesk.adapters.processor.sandbox;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +13,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Issues and reads the sandbox's identifiers. A token is {@code pm_sbx_<scenario>_<random>}: the scenario names the
- * test instrument (never its number), so a token still charges the same way after a restart; the random part (128
- * bits from {@link SecureRandom}) makes every token and charge reference unique and unguessable. It is written in
- * letters only, so no run of digits in a token can look like a card number to the domain's guard. Stripe's own test
- * PaymentMethod ids ({@code pm_card_visa} ...) are read as tokens too.
+ * Issues and reads the sandbox's identifiers. A token is {@code pm_sbx_<scenario>_<random>}, or for a card
+ * {@code pm_sbx_<scenario>_<yyyyMM>_<random>}: the scenario names the test instrument (never its number), so a token
+ * still charges the same way after a restart, and a card's expiry travels with it, so the sandbox can show it when
+ * the card is attached to a customer without having stored anything. The random part (128 bits from
+ * {@link SecureRandom}) makes every token and charge reference unique and unguessable. It is written in letters only,
+ * and the expiry is six digits between underscores, so no run of digits in a token can look like a card number to
+ * the domain's guard. Tokens issued before the expiry was added stay valid. Stripe's own test PaymentMethod ids
+ * ({@code pm_card_visa} ...) are read as tokens too; they carry no expiry.
  */
 final class SandboxTokens {
 
@@ -25,8 +30,8 @@ final class SandboxTokens {
     /** 26^28 > 2^128, so 28 letters hold 128 random bits. */
     static final int RANDOM_LETTERS = 28;
     private static final BigInteger LETTERS = BigInteger.valueOf(26);
-    private static final Pattern SANDBOX_TOKEN =
-            Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "([A-Za-z0-9]+)_([a-z]{" + RANDOM_LETTERS + "})");
+    private static final Pattern SANDBOX_TOKEN = Pattern.compile(Pattern.quote(TOKEN_PREFIX)
+            + "(?<scenario>[A-Za-z0-9]+)(?:_(?<year>\\d{4})(?<month>\\d{2}))?_[a-z]{" + RANDOM_LETTERS + "}");
 
     private static final Map<String, StripeTestInstrument> BY_SLUG = new HashMap<>();
     private static final Map<String, StripeTestInstrument> BY_STRIPE_ID = new HashMap<>();
@@ -50,21 +55,64 @@ final class SandboxTokens {
         return TOKEN_PREFIX + instrument.slug() + "_" + randomPart();
     }
 
+    /** A card's token, carrying the card's expiry. */
+    String issueCardToken(StripeTestCard card, YearMonth expiry) {
+        if (expiry.getYear() < 1000 || expiry.getYear() > 9999) {
+            throw new IllegalArgumentException("expiry year must have four digits: " + expiry.getYear());
+        }
+        return TOKEN_PREFIX + card.slug() + "_" + expiry.getYear() + String.format("%02d", expiry.getMonthValue())
+                + "_" + randomPart();
+    }
+
     String newReference() {
         return REFERENCE_PREFIX + randomPart();
     }
 
     /** The test instrument a token stands for: one of Stripe's test ids, or a token this sandbox issued. */
     static Optional<StripeTestInstrument> resolve(String token) {
+        return read(token).map(Read::instrument);
+    }
+
+    /** What a token says: its test instrument and, for a card token that carries it, the card's expiry. */
+    static Optional<Read> read(String token) {
         if (token == null) {
             return Optional.empty();
         }
         StripeTestInstrument stripeTestId = BY_STRIPE_ID.get(token);
         if (stripeTestId != null) {
-            return Optional.of(stripeTestId);
+            return Optional.of(new Read(stripeTestId, null, true));
         }
         Matcher sandbox = SANDBOX_TOKEN.matcher(token);
-        return sandbox.matches() ? Optional.ofNullable(BY_SLUG.get(sandbox.group(1))) : Optional.empty();
+        if (!sandbox.matches()) {
+            return Optional.empty();
+        }
+        StripeTestInstrument instrument = BY_SLUG.get(sandbox.group("scenario"));
+        if (instrument == null) {
+            return Optional.empty();
+        }
+        if (sandbox.group("year") == null) {
+            return Optional.of(new Read(instrument, null, false));
+        }
+        if (!(instrument instanceof StripeTestCard)) {
+            return Optional.empty(); // this sandbox never wrote an expiry into a bank account's token
+        }
+        try {
+            YearMonth expiry = YearMonth.of(Integer.parseInt(sandbox.group("year")),
+                    Integer.parseInt(sandbox.group("month")));
+            return Optional.of(new Read(instrument, expiry, false));
+        } catch (DateTimeException impossibleMonth) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A token as read.
+     *
+     * @param expiry the card's expiry written into the token; null for bank accounts, Stripe's test ids and older
+     *     sandbox tokens
+     * @param stripeTestId one of Stripe's shared test ids ({@code pm_card_visa} ...), not a token the sandbox issued
+     */
+    record Read(StripeTestInstrument instrument, YearMonth expiry, boolean stripeTestId) {
     }
 
     private String randomPart() {

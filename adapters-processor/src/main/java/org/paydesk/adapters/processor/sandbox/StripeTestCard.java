@@ -3,22 +3,31 @@ package org.paydesk.adapters.processor.sandbox;
 import static org.paydesk.adapters.processor.sandbox.Behaviour.approves;
 import static org.paydesk.adapters.processor.sandbox.Behaviour.cardDeclined;
 import static org.paydesk.adapters.processor.sandbox.Behaviour.cardError;
+import static org.paydesk.adapters.processor.sandbox.Behaviour.requiresAuthentication;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.paydesk.domain.payment.PaymentFailure;
 import org.paydesk.domain.payment.PaymentMethodType;
 
 /**
  * Stripe's published test cards (docs.stripe.com/testing) and what each does when charged. These numbers are public
  * test data, not card data; even so, only {@link #last4()} ever leaves this class.
  *
- * <p>Cards that need 3-D Secure decline with {@code authentication_required}: Paydesk charges from the server with
- * no customer present, and that is what Stripe answers off session. Expired card, incorrect CVC and processing error
- * carry their own error code, which Stripe's live test mode repeats as the decline code.
+ * <p>Cards that need 3-D Secure decline with {@code authentication_required}, on and off session (see
+ * {@link Behaviour.RequiresAuthentication}). Expired card, incorrect CVC and processing error carry their own error
+ * code, which Stripe's live test mode repeats as the decline code.
+ *
+ * <p>Attaching to a customer: Stripe's test mode refuses the issuer-declined cards already when they are attached,
+ * with the same error ({@link #attachRefusal()}); that is why Stripe offers 4000000000000341, documented as "attaching
+ * succeeds, charges fail". Stripe documents the Radar card as blocking charges, and a plain attach runs no 3-D Secure
+ * challenge, so the sandbox lets the Radar card and the 3-D Secure cards attach.
  */
 enum StripeTestCard implements StripeTestInstrument {
 
@@ -72,17 +81,24 @@ enum StripeTestCard implements StripeTestInstrument {
     RADAR_BLOCK("4100000000000019", "visa", "radarBlock", cardDeclined("fraudulent", "Your card was declined."),
             "pm_card_radarBlock", "pm_card_chargeDeclinedFraudulent"),
 
+    /**
+     * At Stripe, setting it up with a SetupIntent (authenticating once) lets later off-session charges through. Paydesk
+     * attaches without a SetupIntent, so, as at Stripe after a plain attach, every charge still needs authentication.
+     */
     AUTHENTICATION_REQUIRED_ON_SETUP("4000002500003155", "visa", "authenticationRequiredOnSetup",
-            authenticationRequired(), "pm_card_authenticationRequiredOnSetup"),
-    THREE_D_SECURE_2_REQUIRED("4000000000003220", "visa", "threeDSecure2Required", authenticationRequired(),
+            requiresAuthentication(), "pm_card_authenticationRequiredOnSetup"),
+    THREE_D_SECURE_2_REQUIRED("4000000000003220", "visa", "threeDSecure2Required", requiresAuthentication(),
             "pm_card_threeDSecure2Required"),
-    AUTHENTICATION_ALWAYS_REQUIRED("4000002760003184", "visa", "authenticationRequired", authenticationRequired(),
+    AUTHENTICATION_ALWAYS_REQUIRED("4000002760003184", "visa", "authenticationRequired", requiresAuthentication(),
             "pm_card_authenticationRequired"),
-    THREE_D_SECURE_REQUIRED("4000000000003063", "visa", "threeDSecureRequired", authenticationRequired(),
+    THREE_D_SECURE_REQUIRED("4000000000003063", "visa", "threeDSecureRequired", requiresAuthentication(),
             "pm_card_threeDSecureRequired");
 
     private static final Map<String, StripeTestCard> BY_NUMBER = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(card -> card.number, Function.identity()));
+
+    /** Declining cards that attach all the same: the one Stripe made for it, and the one only Radar blocks. */
+    private static final Set<StripeTestCard> ATTACH_THEN_DECLINE = EnumSet.of(CHARGE_CUSTOMER_FAIL, RADAR_BLOCK);
 
     private final String number;
     private final String brand;
@@ -137,8 +153,14 @@ enum StripeTestCard implements StripeTestInstrument {
         return type != PaymentMethodType.ACH;
     }
 
-    private static Behaviour authenticationRequired() {
-        return cardError("authentication_required",
-                "Your card was declined. This transaction requires authentication.");
+    /**
+     * Why attaching this card to a customer fails, as Stripe answers it; empty when it attaches. The issuer's decline
+     * comes at attach time for every declining card but {@link #CHARGE_CUSTOMER_FAIL} and {@link #RADAR_BLOCK}.
+     */
+    Optional<PaymentFailure> attachRefusal() {
+        if (behaviour instanceof Behaviour.Declines declines && !ATTACH_THEN_DECLINE.contains(this)) {
+            return Optional.of(declines.failure());
+        }
+        return Optional.empty();
     }
 }

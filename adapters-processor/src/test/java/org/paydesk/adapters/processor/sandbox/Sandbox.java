@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
@@ -18,8 +19,8 @@ import org.paydesk.domain.shared.Money;
 
 /**
  * A sandbox wired with hand-run collaborators, plus short ways to tokenize and charge. The clock stands at
- * {@link #NOW}; ACH settles after {@link #ACH_DELAY}; reports are retried {@link #REPORT_ATTEMPTS} times, every
- * {@link #RETRY_DELAY}.
+ * {@link #NOW} until a test moves it ({@link #clock}); ACH settles after {@link #ACH_DELAY}; reports are retried
+ * {@link #REPORT_ATTEMPTS} times, every {@link #RETRY_DELAY}.
  */
 final class Sandbox {
 
@@ -41,6 +42,8 @@ final class Sandbox {
     }
 
     final ManualScheduler scheduler = new ManualScheduler();
+    /** What the sandbox's clock reads. */
+    final AtomicReference<Instant> clock = new AtomicReference<>(NOW);
     final RecordingOutcomes outcomes;
     final SandboxPaymentProcessor processor;
 
@@ -50,7 +53,7 @@ final class Sandbox {
 
     Sandbox(RecordingOutcomes outcomes, Duration latency) {
         this.outcomes = outcomes;
-        TimeSource time = () -> NOW;
+        TimeSource time = clock::get;
         SandboxSettings settings = SandboxSettings.defaults().withLatency(latency).withAchSettlementDelay(ACH_DELAY)
                 .withReports(REPORT_ATTEMPTS, RETRY_DELAY);
         this.processor = new SandboxPaymentProcessor(settings, scheduler, outcomes, new SecureRandom(), time);
@@ -68,6 +71,13 @@ final class Sandbox {
 
     PaymentOutcome chargeCard(String token) {
         return processor.charge(request(newKey(), 1, "25.00", PaymentMethodType.CARD, token));
+    }
+
+    /** Charges a saved card with no customer present. */
+    PaymentOutcome chargeCardOffSession(String token) {
+        ChargeRequest onSession = request(newKey(), 1, "25.00", PaymentMethodType.CARD, token);
+        return processor.charge(new ChargeRequest(onSession.idempotencyKey(), onSession.paymentId(),
+                onSession.customerId(), onSession.amount(), onSession.method(), onSession.description(), true));
     }
 
     PaymentOutcome chargeAch(String token) {

@@ -35,7 +35,8 @@ class SandboxTokenizationTest {
         TokenizedPaymentMethod method = sandbox.processor.tokenizeCard(new CardDetails("4242424242424242", 8, 2031,
                 "123"));
 
-        assertTrue(method.token().matches("pm_sbx_visa_[a-z]{28}"), method.token());
+        assertTrue(method.token().matches("pm_sbx_visa_203108_[a-z]{28}"), "the token carries the expiry only: "
+                + method.token());
         assertEquals(PaymentMethodType.CARD, method.type());
         assertEquals("visa", method.brand());
         assertEquals("4242", method.last4());
@@ -64,8 +65,11 @@ class SandboxTokenizationTest {
 
     @Test
     void two_digit_years_are_read_as_this_century() {
-        assertEquals(2031, sandbox.processor.tokenizeCard(new CardDetails("4242424242424242", 1, 31, "123"))
-                .expYear());
+        TokenizedPaymentMethod method = sandbox.processor.tokenizeCard(new CardDetails("4242424242424242", 1, 31,
+                "123"));
+
+        assertEquals(2031, method.expYear());
+        assertTrue(method.token().startsWith("pm_sbx_visa_203101_"), method.token());
     }
 
     @Test

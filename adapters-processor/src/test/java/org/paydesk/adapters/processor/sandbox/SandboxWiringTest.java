@@ -1,6 +1,7 @@
 package org.paydesk.adapters.processor.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,20 +21,43 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
+import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
+import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
+import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.payment.PaymentMethod;
+import org.paydesk.domain.payment.PaymentMethodType;
+import org.paydesk.domain.payment.PaymentOutcome;
 
 /** How the container builds the sandbox: which beans, which config keys and defaults, which scheduler. */
 class SandboxWiringTest {
 
     @Test
-    void the_sandbox_is_one_application_scoped_bean_for_both_processor_ports() {
+    void the_sandbox_is_one_application_scoped_bean_for_all_three_processor_ports() {
         assertTrue(SandboxPaymentProcessor.class.isAnnotationPresent(ApplicationScoped.class));
         assertTrue(PaymentProcessor.class.isAssignableFrom(SandboxPaymentProcessor.class));
         assertTrue(PaymentDetailsTokenizer.class.isAssignableFrom(SandboxPaymentProcessor.class));
+        assertTrue(PaymentMethodVault.class.isAssignableFrom(SandboxPaymentProcessor.class));
+    }
+
+    @Test
+    void a_token_the_bean_issues_is_one_the_same_bean_charges_and_attaches() {
+        Sandbox sandbox = new Sandbox();
+        PaymentProcessor processor = sandbox.processor;
+        PaymentDetailsTokenizer tokenizer = sandbox.processor;
+        PaymentMethodVault vault = sandbox.processor;
+        String token = tokenizer.tokenizeCard(new CardDetails("4242424242424242", 12, 2034, "123")).token();
+
+        assertEquals("4242", vault.attach(new PaymentMethod(PaymentMethodType.CARD, token), new CustomerId(3))
+                .last4());
+        assertInstanceOf(PaymentOutcome.Succeeded.class, processor.charge(
+                Sandbox.request(Sandbox.newKey(), 3, "10.00", PaymentMethodType.CARD, token)));
+        assertEquals(Optional.of(new CustomerId(3)), sandbox.processor.attachedTo(token));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.paydesk.adapters.rest.shared.Callers;
 import org.paydesk.adapters.rest.shared.IdempotencyGate;
 import org.paydesk.adapters.rest.shared.JsonBodies;
 import org.paydesk.adapters.rest.shared.PageJson;
+import org.paydesk.application.customer.port.in.BuyerAccountsUseCase;
 import org.paydesk.application.customer.port.in.FindCustomersQuery;
 import org.paydesk.application.customer.port.in.RegisterCustomerCommand;
 import org.paydesk.application.customer.port.in.RegisterCustomerUseCase;
@@ -48,6 +49,8 @@ public class CustomerResource {
     RegisterCustomerUseCase register;
     @Inject
     FindCustomersQuery find;
+    @Inject
+    BuyerAccountsUseCase buyers;
     @Inject
     JsonBodies json;
     @Inject
@@ -87,6 +90,17 @@ public class CustomerResource {
     public PageJson<CustomerJson> search(@QueryParam("q") String text, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return PageJson.of(find.search(text, PageRequest.of(page, size)), CustomerJson::of);
+    }
+
+    /** Lets the e-commerce buyer login {@code login} act for this customer. */
+    @POST
+    @Path("/{id}/buyers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ADMIN, INTEGRATION})
+    public Response linkBuyer(@PathParam("id") long id, String body) {
+        BuyerLinkJson in = json.read(body, BuyerLinkJson.class);
+        buyers.link(in.login(), ids(id), Callers.actor(security, request));
+        return Response.noContent().build();
     }
 
     static CustomerId ids(long id) {

@@ -2,6 +2,7 @@ package org.paydesk.adapters.rest.payment;
 
 import java.util.List;
 import org.paydesk.adapters.rest.shared.MoneyJson;
+import org.paydesk.adapters.rest.shared.PaymentMethodTypes;
 import org.paydesk.domain.payment.Allocation;
 import org.paydesk.domain.payment.Payment;
 

@@ -8,10 +8,13 @@ import org.paydesk.adapters.rest.shared.MoneyJson;
  * oldest due first; with them, exactly as listed; whatever is not applied becomes customer credit.
  */
 public record PaymentRequestJson(Long customerId, MoneyJson amount, PaymentMethodJson paymentMethod,
-        List<AllocationRequestJson> allocations) {
+        List<AllocationRequestJson> allocations, Boolean savePaymentMethod) {
 
-    /** {@code type} is card, ach, apple_pay or google_pay; {@code token} a processor token (pm_...). */
-    public record PaymentMethodJson(String type, String token) {
+    /**
+     * Either {@code type} (card, ach, apple_pay or google_pay) with {@code token} (a processor token, pm_...), or
+     * {@code savedMethodId}, one of the customer's saved methods (charged off-session).
+     */
+    public record PaymentMethodJson(String type, String token, Long savedMethodId) {
     }
 
     /** Apply {@code amount} to invoice {@code receivableId}. */

@@ -32,6 +32,7 @@ import org.paydesk.adapters.rest.shared.Callers;
 import org.paydesk.adapters.rest.shared.Fields;
 import org.paydesk.adapters.rest.shared.IdempotencyGate;
 import org.paydesk.adapters.rest.shared.JsonBodies;
+import org.paydesk.adapters.rest.shared.PaymentMethodTypes;
 import org.paydesk.adapters.rest.shared.ProblemJson;
 import org.paydesk.adapters.rest.shared.Problems;
 import org.paydesk.application.payment.port.in.AllocationInstruction;
@@ -49,6 +50,7 @@ import org.paydesk.domain.payment.PaymentChannel;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.payment.PaymentMethod;
 import org.paydesk.domain.payment.PaymentStatus;
+import org.paydesk.domain.paymentmethod.PaymentMethodTokenId;
 import org.paydesk.domain.receivable.ReceivableId;
 import org.paydesk.domain.shared.Money;
 
@@ -90,11 +92,20 @@ public class PaymentResource {
             PaymentRequestJson in = json.read(body, PaymentRequestJson.class);
             Fields fields = new Fields();
             AllocationInstruction instruction = instruction(in, fields);
-            PaymentMethod method = method(in.paymentMethod(), fields);
+            PaymentRequestJson.PaymentMethodJson given = fields.required("paymentMethod", in.paymentMethod());
+            Long savedId = given == null ? null : given.savedMethodId();
+            PaymentMethod method = given == null || savedId != null ? null : method(given, fields);
+            boolean save = Boolean.TRUE.equals(in.savePaymentMethod());
+            if (savedId != null && savedId <= 0) {
+                fields.add("paymentMethod.savedMethodId", "payment_method_not_found", "no saved method " + savedId);
+            }
+            if (savedId != null && save) {
+                fields.add("savePaymentMethod", "already_saved", "a saved method needs no saving");
+            }
             fields.throwIfAny();
             Payment payment = receive.receive(new ReceivePaymentCommand(instruction.customerId(),
                     instruction.amount(), method, instruction.allocations(), PaymentChannel.ACCOUNTS_RECEIVABLE,
-                    requestKey, actor));
+                    requestKey, actor, savedId == null ? null : new PaymentMethodTokenId(savedId), save));
             return outcome(payment);
         });
     }
@@ -176,9 +187,6 @@ public class PaymentResource {
     }
 
     private static PaymentMethod method(PaymentRequestJson.PaymentMethodJson json, Fields fields) {
-        if (fields.required("paymentMethod", json) == null) {
-            return null;
-        }
         return fields.attempt("paymentMethod", () -> new PaymentMethod(PaymentMethodTypes.fromJson(json.type()),
                 json.token()));
     }

@@ -11,9 +11,16 @@ import org.paydesk.domain.shared.Money;
  *
  * @param idempotencyKey derived from Paydesk's stored attempt id, so a retry of the same attempt can never charge
  *     twice
+ * @param offSession the customer is not present (a saved method): the processor cannot ask them to authenticate
  */
 public record ChargeRequest(String idempotencyKey, PaymentId paymentId, CustomerId customerId, Money amount,
-        PaymentMethod method, String description) {
+        PaymentMethod method, String description, boolean offSession) {
+
+    /** A charge with the customer's details entered now (on-session). */
+    public ChargeRequest(String idempotencyKey, PaymentId paymentId, CustomerId customerId, Money amount,
+            PaymentMethod method, String description) {
+        this(idempotencyKey, paymentId, customerId, amount, method, description, false);
+    }
 
     public ChargeRequest {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");

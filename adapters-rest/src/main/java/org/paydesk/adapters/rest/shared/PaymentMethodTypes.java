@@ -1,16 +1,16 @@
-package org.paydesk.adapters.rest.payment;
+package org.paydesk.adapters.rest.shared;
 
 import java.util.Locale;
 import org.paydesk.domain.payment.PaymentMethodType;
 import org.paydesk.domain.shared.DomainException;
 
 /** The wire names of method types: card, ach, apple_pay, google_pay. */
-final class PaymentMethodTypes {
+public final class PaymentMethodTypes {
 
     private PaymentMethodTypes() {
     }
 
-    static PaymentMethodType fromJson(String type) {
+    public static PaymentMethodType fromJson(String type) {
         if (type != null) {
             for (PaymentMethodType candidate : PaymentMethodType.values()) {
                 if (toJson(candidate).equals(type)) {
@@ -22,7 +22,7 @@ final class PaymentMethodTypes {
                 "paymentMethod.type must be one of card, ach, apple_pay, google_pay");
     }
 
-    static String toJson(PaymentMethodType type) {
+    public static String toJson(PaymentMethodType type) {
         return type.name().toLowerCase(Locale.ROOT);
     }
 }

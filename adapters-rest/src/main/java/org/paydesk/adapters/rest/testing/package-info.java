@@ -1,0 +1,2 @@
+/** Test-only operations, refused outside test runs. */
+package org.paydesk.adapters.rest.testing;

@@ -1,0 +1,2 @@
+/** Delivering notifications. */
+package org.paydesk.application.notification.port.in;

@@ -1,0 +1,2 @@
+/** Operations that concern Paydesk as a whole. */
+package org.paydesk.application.shared.port.in;

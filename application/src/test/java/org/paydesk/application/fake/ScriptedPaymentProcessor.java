@@ -1,0 +1,95 @@
+package org.paydesk.application.fake;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.paydesk.application.payment.port.out.ChargeRequest;
+import org.paydesk.application.payment.port.out.PaymentProcessor;
+import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentOutcome;
+
+/**
+ * A processor that answers each charge with the next scripted step: an outcome, an exception (the answer was lost),
+ * or a function of the request (to look at the world while the charge is "in flight"). Every request it got is
+ * recorded. A charge nobody scripted fails the test with an {@link AssertionError}, which no service catches. Like
+ * Stripe, a request with an idempotency key it has already answered gets the same answer again without a new charge.
+ */
+public final class ScriptedPaymentProcessor implements PaymentProcessor {
+
+    private final Deque<Function<ChargeRequest, PaymentOutcome>> script = new ArrayDeque<>();
+    private final List<ChargeRequest> requests = new ArrayList<>();
+    private final Map<String, PaymentOutcome> answeredByKey = new LinkedHashMap<>();
+    private final Map<PaymentId, List<ProcessorCharge>> charges = new LinkedHashMap<>();
+
+    public ScriptedPaymentProcessor answers(PaymentOutcome outcome) {
+        return answersWith(request -> outcome);
+    }
+
+    public ScriptedPaymentProcessor answersWith(Function<ChargeRequest, PaymentOutcome> answer) {
+        script.addLast(answer);
+        return this;
+    }
+
+    /** The next charge ends without an answer: the call throws. */
+    public ScriptedPaymentProcessor loses(RuntimeException failure) {
+        return answersWith(request -> {
+            throw failure;
+        });
+    }
+
+    @Override
+    public PaymentOutcome charge(ChargeRequest request) {
+        requests.add(request);
+        PaymentOutcome earlier = answeredByKey.get(request.idempotencyKey());
+        if (earlier != null) {
+            return earlier;
+        }
+        if (script.isEmpty()) {
+            throw new AssertionError("the processor was not expected to be called: " + request);
+        }
+        PaymentOutcome outcome = script.removeFirst().apply(request);
+        answeredByKey.put(request.idempotencyKey(), outcome);
+        if (outcome.processorReference() != null) {
+            charges.computeIfAbsent(request.paymentId(), id -> new ArrayList<>()).add(new ProcessorCharge(
+                    outcome.processorReference(), request.idempotencyKey(), request.amount(), statusWord(outcome)));
+        }
+        return outcome;
+    }
+
+    @Override
+    public List<ProcessorCharge> chargesFor(PaymentId payment) {
+        return List.copyOf(charges.getOrDefault(payment, List.of()));
+    }
+
+    /** Every request received, in order, including those answered from the idempotency cache. */
+    public List<ChargeRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public ChargeRequest lastRequest() {
+        if (requests.isEmpty()) {
+            throw new AssertionError("the processor was never called");
+        }
+        return requests.get(requests.size() - 1);
+    }
+
+    /** Scripted steps not used yet. */
+    public int unusedSteps() {
+        return script.size();
+    }
+
+    private static String statusWord(PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Succeeded) {
+            return "succeeded";
+        }
+        if (outcome instanceof PaymentOutcome.Processing) {
+            return "processing";
+        }
+        return "requires_payment_method";
+    }
+}

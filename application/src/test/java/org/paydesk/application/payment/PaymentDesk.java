@@ -1,0 +1,119 @@
+package org.paydesk.application.payment;
+
+import static org.paydesk.domain.testdata.Customers.aCustomer;
+import static org.paydesk.domain.testdata.Receivables.aReceivable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.paydesk.application.fake.CapturedLog;
+import org.paydesk.application.fake.InMemoryCustomerRepository;
+import org.paydesk.application.fake.InMemoryPaymentRepository;
+import org.paydesk.application.fake.InMemoryReceivableRepository;
+import org.paydesk.application.fake.RecordingAuditTrail;
+import org.paydesk.application.fake.SavedPaymentMethods;
+import org.paydesk.application.fake.ScriptedPaymentProcessor;
+import org.paydesk.application.fake.SettableTimeSource;
+import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
+import org.paydesk.application.shared.Actor;
+import org.paydesk.domain.customer.Customer;
+import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.payment.AllocationRequest;
+import org.paydesk.domain.payment.Payment;
+import org.paydesk.domain.payment.PaymentChannel;
+import org.paydesk.domain.payment.PaymentFailure;
+import org.paydesk.domain.payment.PaymentMethod;
+import org.paydesk.domain.receivable.Receivable;
+import org.paydesk.domain.receivable.ReceivableId;
+import org.paydesk.domain.shared.Money;
+
+/** The payment services wired to in-memory fakes, with short ways to set up customers and invoices. */
+final class PaymentDesk {
+
+    static final Instant START = Instant.parse("2024-03-01T10:00:00Z");
+    static final Actor CASHIER = new Actor("carla.cashier", "10.0.0.7");
+    static final Actor STRIPE = Actor.system("stripe-webhook");
+
+    final SettableTimeSource time = new SettableTimeSource(START);
+    final InMemoryCustomerRepository customers = new InMemoryCustomerRepository();
+    final InMemoryReceivableRepository receivables = new InMemoryReceivableRepository();
+    final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
+    final RecordingAuditTrail audit = new RecordingAuditTrail();
+    final ScriptedPaymentProcessor processor = new ScriptedPaymentProcessor();
+    final AllocationPlanner planner = new AllocationPlanner(receivables);
+    final PaymentLedger ledger = new PaymentLedger(customers, receivables, payments, planner, audit, time);
+    final SavedPaymentMethods methods = new SavedPaymentMethods();
+    final ReceivePaymentService receiving = new ReceivePaymentService(ledger, processor, methods);
+    final ProcessorOutcomeService outcomes = new ProcessorOutcomeService(payments, ledger);
+    final PaymentQueryService queries = new PaymentQueryService(payments, customers, planner, processor);
+
+    /** A stored USD customer holding this much credit. */
+    Customer customerWithCredit(String credit) {
+        Customer customer = aCustomer().withId(customers.nextId().value()).withCredit(credit).build();
+        customers.add(customer);
+        return customer;
+    }
+
+    Customer customer() {
+        return customerWithCredit("0");
+    }
+
+    /** A stored, fully open USD invoice of the customer, due on the given day. */
+    Receivable invoice(Customer customer, String amount, LocalDate due) {
+        Receivable receivable = aReceivable().withId(receivables.nextId().value()).forCustomer(customer.id())
+                .withAmount(amount).issuedOn(due.minusDays(30)).dueOn(due).build();
+        receivables.add(receivable);
+        return receivable;
+    }
+
+    Money balanceOf(Receivable receivable) {
+        return receivables.find(receivable.id()).orElseThrow().openBalance();
+    }
+
+    Money balanceOf(ReceivableId receivable) {
+        return receivables.find(receivable).orElseThrow().openBalance();
+    }
+
+    Money creditOf(Customer customer) {
+        return creditOf(customer.id());
+    }
+
+    Money creditOf(CustomerId customer) {
+        return customers.find(customer).orElseThrow().creditBalance();
+    }
+
+    Payment stored(Payment payment) {
+        return payments.find(payment.id()).orElseThrow();
+    }
+
+    /** Receives a payment whose processor answer the test makes get lost, keeping the service's warning off the console. */
+    Payment receiveLosingTheAnswer(ReceivePaymentCommand command) {
+        try (CapturedLog log = CapturedLog.of(ReceivePaymentService.class)) {
+            Payment payment = receiving.receive(command);
+            if (log.records().isEmpty()) {
+                throw new AssertionError("no answer was lost for payment " + payment.id());
+            }
+            return payment;
+        }
+    }
+
+    static ReceivePaymentCommand oldestFirst(Customer customer, Money amount, PaymentMethod method) {
+        return new ReceivePaymentCommand(customer.id(), amount, method, null, PaymentChannel.ACCOUNTS_RECEIVABLE, null,
+                CASHIER);
+    }
+
+    static ReceivePaymentCommand explicit(Customer customer, Money amount, PaymentMethod method,
+            List<AllocationRequest> allocations) {
+        return new ReceivePaymentCommand(customer.id(), amount, method, allocations,
+                PaymentChannel.ACCOUNTS_RECEIVABLE, null, CASHIER);
+    }
+
+    static ReceivePaymentCommand withRequestKey(ReceivePaymentCommand command, String requestKey) {
+        return new ReceivePaymentCommand(command.customerId(), command.amount(), command.method(),
+                command.allocations(), command.channel(), requestKey, command.actor());
+    }
+
+    static PaymentFailure doNotHonor() {
+        return new PaymentFailure("card_declined", "do_not_honor", "The card was declined.");
+    }
+}

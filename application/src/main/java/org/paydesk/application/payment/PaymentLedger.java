@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.paydesk.application.customer.port.out.CustomerRepository;
+import org.paydesk.application.idempotency.IdempotencyService;
+import org.paydesk.application.idempotency.port.in.IdempotentRequest;
+import org.paydesk.application.idempotency.port.in.StoredResponse;
 import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
 import org.paydesk.application.payment.port.out.PaymentAttempt;
 import org.paydesk.application.payment.port.out.PaymentRepository;
@@ -37,16 +41,18 @@ public class PaymentLedger {
     private final AllocationPlanner planner;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final IdempotencyService idempotency;
 
     @Inject
     public PaymentLedger(CustomerRepository customers, ReceivableRepository receivables, PaymentRepository payments,
-            AllocationPlanner planner, AuditTrail audit, TimeSource time) {
+            AllocationPlanner planner, AuditTrail audit, TimeSource time, IdempotencyService idempotency) {
         this.customers = customers;
         this.receivables = receivables;
         this.payments = payments;
         this.planner = planner;
         this.audit = audit;
         this.time = time;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -55,6 +61,21 @@ public class PaymentLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Opened open(ReceivePaymentCommand command) {
+        return open(command, null);
+    }
+
+    /**
+     * As {@link #open(ReceivePaymentCommand)}, claiming the request's Idempotency-Key in the same transaction; when
+     * the key already answered, returns that answer to replay and records nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Opened open(ReceivePaymentCommand command, IdempotentRequest request) {
+        if (request != null) {
+            Optional<StoredResponse> replay = idempotency.claimWithin(request);
+            if (replay.isPresent()) {
+                return new Opened(null, null, replay.get());
+            }
+        }
         if (command.requestKey() != null) {
             Optional<Payment> earlier = payments.findByRequestKey(command.requestKey());
             if (earlier.isPresent()) {
@@ -62,7 +83,7 @@ public class PaymentLedger {
                     throw new DomainException("idempotency_key_reused", "Idempotency-Key",
                             "this Idempotency-Key was used with a different request");
                 }
-                return new Opened(earlier.get(), null);
+                return new Opened(earlier.get(), null, null);
             }
         }
         Customer customer = customers.lock(command.customerId())
@@ -81,7 +102,7 @@ public class PaymentLedger {
         audit.record(new AuditEntry(now, command.actor(), "payment.submitted", "payment", payment.id().toString(),
                 "ok", payment.amount() + " by " + payment.method().type() + ", " + payment.allocations().size()
                         + " allocation(s), unapplied " + payment.unapplied()));
-        return new Opened(payment, attempt);
+        return new Opened(payment, attempt, null);
     }
 
     /**
@@ -91,6 +112,34 @@ public class PaymentLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Payment settle(PaymentId id, PaymentAttempt attempt, PaymentOutcome outcome, Actor actor) {
+        return record(id, attempt, outcome, actor);
+    }
+
+    /**
+     * As {@link #settle}, and keeps the response to the request that made the payment, in the same transaction.
+     *
+     * @param respond renders the settled payment as the response the caller will get (and a retry will replay)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Answered settleAndAnswer(PaymentId id, PaymentAttempt attempt, PaymentOutcome outcome, Actor actor,
+            IdempotentRequest request, Function<Payment, StoredResponse> respond) {
+        Payment payment = record(id, attempt, outcome, actor);
+        return answer(request, payment, respond);
+    }
+
+    /** Answers a request whose payment already exists (a retry after a crash), keeping that answer. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Answered answerFor(PaymentId id, IdempotentRequest request, Function<Payment, StoredResponse> respond) {
+        return answer(request, payments.find(id).orElseThrow(), respond);
+    }
+
+    private Answered answer(IdempotentRequest request, Payment payment, Function<Payment, StoredResponse> respond) {
+        StoredResponse response = respond.apply(payment);
+        idempotency.completeWithin(request, response);
+        return new Answered(payment, response);
+    }
+
+    private Payment record(PaymentId id, PaymentAttempt attempt, PaymentOutcome outcome, Actor actor) {
         // The customer never changes, so it can be read before the lock; the payment is read after it.
         Customer customer = customers.lock(payments.customerOf(id)
                         .orElseThrow(() -> new NotFoundException("payment " + id)))
@@ -144,16 +193,23 @@ public class PaymentLedger {
         return outcome instanceof PaymentOutcome.Unknown && payment.status() == PaymentStatus.UNKNOWN;
     }
 
-    /** The recorded payment and the attempt to make; {@code attempt} is null when the payment already existed. */
-    public record Opened(Payment payment, PaymentAttempt attempt) {
+    /**
+     * The recorded payment and the attempt to make; {@code attempt} is null when the payment already existed, and
+     * {@code replay} is set (and nothing else) when the request's key already answered.
+     */
+    public record Opened(Payment payment, PaymentAttempt attempt, StoredResponse replay) {
 
         public boolean existedBefore() {
             return attempt == null;
         }
     }
 
+    /** A settled payment and the response kept for its request. */
+    public record Answered(Payment payment, StoredResponse response) {
+    }
+
     /** For CDI's proxy only. */
     protected PaymentLedger() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 }

@@ -5,7 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.function.Function;
+import org.paydesk.application.idempotency.port.in.IdempotencyClaim;
+import org.paydesk.application.idempotency.port.in.IdempotentAnswer;
+import org.paydesk.application.idempotency.port.in.IdempotentRequest;
+import org.paydesk.application.idempotency.port.in.IdempotentRequests;
+import org.paydesk.application.idempotency.port.in.StoredResponse;
 import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
+import org.paydesk.application.shared.ConflictException;
+import org.paydesk.application.shared.InvalidRequestException;
+import org.paydesk.application.shared.NotFoundException;
+import org.paydesk.domain.shared.DomainException;
 import org.paydesk.application.payment.port.in.ReceivePaymentUseCase;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
@@ -29,13 +39,15 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
     private final PaymentLedger ledger;
     private final PaymentProcessor processor;
     private final ManagePaymentMethodsUseCase methods;
+    private final IdempotentRequests keys;
 
     @Inject
     public ReceivePaymentService(PaymentLedger ledger, PaymentProcessor processor,
-            ManagePaymentMethodsUseCase methods) {
+            ManagePaymentMethodsUseCase methods, IdempotentRequests keys) {
         this.ledger = ledger;
         this.processor = processor;
         this.methods = methods;
+        this.keys = keys;
     }
 
     /** Refuses to run inside a caller's transaction: the processor call must never hold one open. */
@@ -48,6 +60,56 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
         if (opened.existedBefore()) {
             return opened.payment();
         }
+        Payment settled = ledger.settle(opened.payment().id(), opened.attempt(), charge(opened, offSession),
+                command.actor());
+        afterSettled(settled, command);
+        return settled;
+    }
+
+    /**
+     * Two commits in all, as without a key: the key is claimed in the transaction that records the payment, and its
+     * answer kept in the one that records the outcome.
+     */
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public IdempotentAnswer receive(ReceivePaymentCommand command, IdempotentRequest request,
+            Function<Payment, StoredResponse> respond) {
+        boolean offSession = command.savedMethod() != null;
+        ReceivePaymentCommand resolved = offSession ? withSavedMethod(command) : command;
+        PaymentLedger.Opened opened;
+        try {
+            opened = ledger.open(resolved, request);
+        } catch (RuntimeException failed) {
+            if (isRefusal(failed)) {
+                throw failed;
+            }
+            // The first transaction failed: perhaps another request claimed the same key at the same moment. The
+            // key's state answers that (running: 409 here; finished: its answer is replayed).
+            IdempotencyClaim state = keys.claim(request.scope(), request.key(), request.fingerprint());
+            if (state.isReplay()) {
+                return new IdempotentAnswer(state.replay().orElseThrow(), true);
+            }
+            keys.release(request.scope(), request.key());
+            throw failed;
+        }
+        if (opened.replay() != null) {
+            return new IdempotentAnswer(opened.replay(), true);
+        }
+        if (opened.existedBefore()) {
+            return new IdempotentAnswer(ledger.answerFor(opened.payment().id(), request, respond).response(), false);
+        }
+        PaymentLedger.Answered answered = ledger.settleAndAnswer(opened.payment().id(), opened.attempt(),
+                charge(opened, offSession), command.actor(), request, respond);
+        afterSettled(answered.payment(), command);
+        return new IdempotentAnswer(answered.response(), false);
+    }
+
+    private static boolean isRefusal(RuntimeException failed) {
+        return failed instanceof DomainException || failed instanceof ConflictException
+                || failed instanceof InvalidRequestException || failed instanceof NotFoundException;
+    }
+
+    private PaymentOutcome charge(PaymentLedger.Opened opened, boolean offSession) {
         Payment payment = opened.payment();
         PaymentOutcome outcome;
         try {
@@ -58,12 +120,14 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
             LOG.log(Level.WARNING, "processor call for payment " + payment.id() + " ended without an answer", lost);
             outcome = new PaymentOutcome.Unknown(lost.getClass().getSimpleName());
         }
-        Payment settled = ledger.settle(payment.id(), opened.attempt(), outcome, command.actor());
+        return outcome;
+    }
+
+    private void afterSettled(Payment settled, ReceivePaymentCommand command) {
         if (command.saveMethod() && (settled.status() == PaymentStatus.SUCCEEDED
                 || settled.status() == PaymentStatus.PROCESSING)) {
             saveForFuturePayments(settled, command);
         }
-        return settled;
     }
 
     private ReceivePaymentCommand withSavedMethod(ReceivePaymentCommand command) {
@@ -83,6 +147,6 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
 
     /** For CDI's proxy only. */
     protected ReceivePaymentService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 }

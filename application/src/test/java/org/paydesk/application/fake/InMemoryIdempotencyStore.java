@@ -23,6 +23,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void insertWithin(String scope, String key, String fingerprint, Instant now) {
+        if (!insertIfAbsent(scope, key, fingerprint, now)) {
+            // What the unique key does to the second of two transactions claiming one key.
+            throw new IllegalStateException("duplicate idempotency key " + scope + " / " + key);
+        }
+    }
+
+    @Override
+    public void completeWithin(String scope, String key, StoredResponse response, Instant now) {
+        complete(scope, key, response, now);
+    }
+
+    @Override
     public Optional<IdempotencyRecord> find(String scope, String key) {
         return Optional.ofNullable(records.get(new Key(scope, key)));
     }

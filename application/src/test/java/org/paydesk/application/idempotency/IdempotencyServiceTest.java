@@ -194,6 +194,16 @@ class IdempotencyServiceTest {
             public void delete(String scope, String key) {
                 throw new AssertionError("not deleting");
             }
+
+            @Override
+            public void insertWithin(String scope, String key, String fingerprint, Instant now) {
+                throw new AssertionError("not claiming within a transaction");
+            }
+
+            @Override
+            public void completeWithin(String scope, String key, StoredResponse response, Instant now) {
+                throw new AssertionError("not completing");
+            }
         };
 
         ConflictException busy = assertThrows(ConflictException.class,

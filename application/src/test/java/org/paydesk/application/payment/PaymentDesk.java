@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.paydesk.application.fake.CapturedLog;
+import org.paydesk.application.fake.InMemoryIdempotencyStore;
+import org.paydesk.application.idempotency.IdempotencyService;
 import org.paydesk.application.fake.InMemoryCustomerRepository;
 import org.paydesk.application.fake.InMemoryPaymentRepository;
 import org.paydesk.application.fake.InMemoryReceivableRepository;
@@ -41,9 +43,12 @@ final class PaymentDesk {
     final RecordingAuditTrail audit = new RecordingAuditTrail();
     final ScriptedPaymentProcessor processor = new ScriptedPaymentProcessor();
     final AllocationPlanner planner = new AllocationPlanner(receivables);
-    final PaymentLedger ledger = new PaymentLedger(customers, receivables, payments, planner, audit, time);
+    final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
+    final IdempotencyService idempotency = new IdempotencyService(keys, time);
+    final PaymentLedger ledger = new PaymentLedger(customers, receivables, payments, planner, audit, time,
+            idempotency);
     final SavedPaymentMethods methods = new SavedPaymentMethods();
-    final ReceivePaymentService receiving = new ReceivePaymentService(ledger, processor, methods);
+    final ReceivePaymentService receiving = new ReceivePaymentService(ledger, processor, methods, idempotency);
     final ProcessorOutcomeService outcomes = new ProcessorOutcomeService(payments, ledger);
     final PaymentQueryService queries = new PaymentQueryService(payments, customers, planner, processor);
 

@@ -70,6 +70,7 @@ class CardDataScanIT {
                     new String(bytes, 1, Math.max(0, bytes.length - 1), StandardCharsets.UTF_16BE));
         }
         assertTrue(scanned > 0, "the database files are empty: " + databases);
+        System.out.printf("card data scan: %d bytes in %s, %d numbers%n", scanned, databases, numbers.size());
     }
 
     @Test
@@ -86,6 +87,7 @@ class CardDataScanIT {
             assertNoneIn(log.toString(), text);
         }
         assertTrue(scanned > 0, "the server log is empty");
+        System.out.printf("card data scan: %d characters in %s, %d numbers%n", scanned, logs, numbers.size());
     }
 
     @Test
@@ -97,6 +99,7 @@ class CardDataScanIT {
             assertNoneIn("mail " + i + " (as sent)", new String(TestMail.raw(mail), StandardCharsets.ISO_8859_1));
             assertNoneIn("mail " + i + " (decoded)", TestMail.allTextOf(mail));
         }
+        System.out.printf("card data scan: %d mails, %d numbers%n", mails.size(), numbers.size());
     }
 
     @Test

@@ -122,6 +122,32 @@ class BadPaymentInputIT {
     }
 
     @Test
+    void a_request_refused_by_a_business_rule_rolls_its_key_back_for_a_corrected_retry() {
+        Fixtures given = new Fixtures(deployment);
+        long customer = given.customer();
+        long invoice = given.invoices(customer, "2026-01-31:100.00")[0];
+        String token = given.cardToken("4242424242424242");
+        String key = Fixtures.key();
+        Api cashier = Api.as(deployment, "CASHIER");
+
+        Api.Reply overApplied = cashier.post("/api/v1/payments", """
+                {"customerId": %d, "amount": {"amount": "150.00", "currency": "USD"},
+                 "paymentMethod": {"type": "card", "token": "%s"},
+                 "allocations": [{"receivableId": %d, "amount": {"amount": "120.00", "currency": "USD"}}]}
+                """.formatted(customer, token, invoice), key);
+        Api.Reply corrected = cashier.post("/api/v1/payments", """
+                {"customerId": %d, "amount": {"amount": "150.00", "currency": "USD"},
+                 "paymentMethod": {"type": "card", "token": "%s"},
+                 "allocations": [{"receivableId": %d, "amount": {"amount": "100.00", "currency": "USD"}}]}
+                """.formatted(customer, token, invoice), key);
+
+        assertEquals(422, overApplied.status(), overApplied::toString);
+        assertEquals(201, corrected.status(), "the refused request kept no claim on the key: " + corrected);
+        assertEquals("0.00", given.openBalance(invoice));
+        assertEquals("50.00", given.credit(customer));
+    }
+
+    @Test
     void bad_invoice_imports_name_each_line_at_fault_and_import_nothing() {
         Fixtures given = new Fixtures(deployment);
         long customer = given.customer();

@@ -25,4 +25,10 @@ class IdempotencyTransactions {
     public <T> T inNewTransaction(Function<EntityManager, T> work) {
         return work.apply(em);
     }
+
+    /** Runs the work in the caller's transaction, which must exist. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T inCallersTransaction(Function<EntityManager, T> work) {
+        return work.apply(em);
+    }
 }

@@ -67,6 +67,28 @@ public class JpaIdempotencyStore implements IdempotencyStore {
         }
     }
 
+    /** Joins the caller's transaction; a concurrent claim of the key makes one of the two commits fail. */
+    @Override
+    public void insertWithin(String scope, String key, String fingerprint, Instant now) {
+        transactions.inCallersTransaction(em -> {
+            em.persist(new IdempotencyRecordEntity(scope, key, fingerprint, now));
+            return null;
+        });
+    }
+
+    @Override
+    public void completeWithin(String scope, String key, StoredResponse response, Instant now) {
+        boolean stored = transactions.inCallersTransaction(em -> {
+            Optional<IdempotencyRecordEntity> entity = entity(em, scope, key);
+            entity.ifPresent(record -> record.complete(response.status(), response.contentType(),
+                    response.location(), response.body(), now));
+            return entity.isPresent();
+        });
+        if (!stored) {
+            LOG.warning(() -> "idempotency key to complete no longer exists (scope " + scope + ")");
+        }
+    }
+
     @Override
     public Optional<IdempotencyRecord> find(String scope, String key) {
         return transactions.inNewTransaction(em -> entity(em, scope, key).map(JpaIdempotencyStore::toRecord));

@@ -57,6 +57,21 @@ class JpaIdempotencyStoreTest {
     }
 
     @Test
+    void aKeyClaimedAndAnsweredWithinTheCallersTransactionsIsReplayable() {
+        store.insertWithin("carol POST /payments", "k-within", "fp-w", T0);
+        assertFalse(store.find("carol POST /payments", "k-within").orElseThrow().completed());
+        assertFalse(store.insertIfAbsent("carol POST /payments", "k-within", "fp-w", T0), "the key is taken");
+
+        store.completeWithin("carol POST /payments", "k-within",
+                new StoredResponse(201, "application/json", "/api/v1/payments/9", "{\"id\":9}"), T0.plusSeconds(1));
+
+        IdempotencyRecord record = store.find("carol POST /payments", "k-within").orElseThrow();
+        assertTrue(record.completed());
+        assertEquals("{\"id\":9}", record.response().body());
+        assertEquals(201, record.response().status());
+    }
+
+    @Test
     void theSameKeyInAnotherScopeIsAnotherRecord() {
         assertTrue(store.insertIfAbsent("alice POST /payments", "k-scoped", "fp", T0));
         assertTrue(store.insertIfAbsent("bob POST /payments", "k-scoped", "fp", T0));

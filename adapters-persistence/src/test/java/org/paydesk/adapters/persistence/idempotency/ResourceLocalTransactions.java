@@ -28,6 +28,12 @@ final class ResourceLocalTransactions extends IdempotencyTransactions {
         }
     }
 
+    /** In SE the caller's transaction is one opened for the work, committed when it ends. */
+    @Override
+    public <T> T inCallersTransaction(Function<EntityManager, T> work) {
+        return inNewTransaction(work);
+    }
+
     /** How many transactions have failed and rolled back so far. */
     int failed() {
         return failed.get();

@@ -35,6 +35,7 @@ import org.paydesk.adapters.rest.shared.JsonBodies;
 import org.paydesk.adapters.rest.shared.PaymentMethodTypes;
 import org.paydesk.adapters.rest.shared.ProblemJson;
 import org.paydesk.adapters.rest.shared.Problems;
+import org.paydesk.application.idempotency.port.in.IdempotentAnswer;
 import org.paydesk.application.payment.port.in.AllocationInstruction;
 import org.paydesk.application.payment.port.in.FindPaymentsQuery;
 import org.paydesk.application.payment.port.in.FindProcessorChargesQuery;
@@ -88,26 +89,32 @@ public class PaymentResource {
             SALES_MANAGER})
     public Response receive(@HeaderParam(IdempotencyGate.HEADER) String key, String body) {
         Actor actor = Callers.actor(security, request);
-        return idempotency.execute(key, actor.name() + " POST /payments", body, requestKey -> {
-            PaymentRequestJson in = json.read(body, PaymentRequestJson.class);
-            Fields fields = new Fields();
-            AllocationInstruction instruction = instruction(in, fields);
-            PaymentRequestJson.PaymentMethodJson given = fields.required("paymentMethod", in.paymentMethod());
-            Long savedId = given == null ? null : given.savedMethodId();
-            PaymentMethod method = given == null || savedId != null ? null : method(given, fields);
-            boolean save = Boolean.TRUE.equals(in.savePaymentMethod());
-            if (savedId != null && savedId <= 0) {
-                fields.add("paymentMethod.savedMethodId", "payment_method_not_found", "no saved method " + savedId);
-            }
-            if (savedId != null && save) {
-                fields.add("savePaymentMethod", "already_saved", "a saved method needs no saving");
-            }
-            fields.throwIfAny();
-            Payment payment = receive.receive(new ReceivePaymentCommand(instruction.customerId(),
-                    instruction.amount(), method, instruction.allocations(), PaymentChannel.ACCOUNTS_RECEIVABLE,
-                    requestKey, actor, savedId == null ? null : new PaymentMethodTokenId(savedId), save));
-            return outcome(payment);
-        });
+        String scope = actor.name() + " POST /payments";
+        PaymentRequestJson in = json.read(body, PaymentRequestJson.class);
+        Fields fields = new Fields();
+        AllocationInstruction instruction = instruction(in, fields);
+        PaymentRequestJson.PaymentMethodJson given = fields.required("paymentMethod", in.paymentMethod());
+        Long savedId = given == null ? null : given.savedMethodId();
+        PaymentMethod method = given == null || savedId != null ? null : method(given, fields);
+        boolean save = Boolean.TRUE.equals(in.savePaymentMethod());
+        if (savedId != null && savedId <= 0) {
+            fields.add("paymentMethod.savedMethodId", "payment_method_not_found", "no saved method " + savedId);
+        }
+        if (savedId != null && save) {
+            fields.add("savePaymentMethod", "already_saved", "a saved method needs no saving");
+        }
+        fields.throwIfAny();
+        ReceivePaymentCommand command = new ReceivePaymentCommand(instruction.customerId(), instruction.amount(),
+                method, instruction.allocations(), PaymentChannel.ACCOUNTS_RECEIVABLE,
+                key == null ? null : IdempotencyGate.requestKey(scope, key), actor,
+                savedId == null ? null : new PaymentMethodTokenId(savedId), save);
+        if (key == null) {
+            return outcome(receive.receive(command));
+        }
+        // The key is claimed and answered inside the payment's own two transactions (no extra commits).
+        IdempotentAnswer answer = receive.receive(command, IdempotencyGate.request(key, scope, body),
+                payment -> idempotency.store(outcome(payment)));
+        return IdempotencyGate.send(answer.response(), answer.replayed());
     }
 
     @POST

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
 import org.paydesk.application.idempotency.port.in.IdempotencyClaim;
+import org.paydesk.application.idempotency.port.in.IdempotentRequest;
 import org.paydesk.application.idempotency.port.in.IdempotentRequests;
 import org.paydesk.application.idempotency.port.in.StoredResponse;
 
@@ -43,30 +44,49 @@ public class IdempotencyGate {
         }
         IdempotencyClaim claim = requests.claim(scope, key, sha256(body == null ? "" : body));
         if (claim.isReplay()) {
-            StoredResponse stored = claim.replay().orElseThrow();
-            Response.ResponseBuilder replay = Response.status(stored.status()).type(stored.contentType())
-                    .entity(stored.body()).header("Idempotent-Replayed", "true");
-            if (stored.location() != null) {
-                replay.header(HttpHeaders.LOCATION, stored.location());
-            }
-            return replay.build();
+            return send(claim.replay().orElseThrow(), true);
         }
         Response response;
         try {
-            response = action.apply(sha256(scope + "\n" + key));
+            response = action.apply(requestKey(scope, key));
         } catch (RuntimeException refusedOrFailed) {
             requests.release(scope, key);
             throw refusedOrFailed;
         }
-        String body0 = response.getEntity() instanceof String text ? text : json.write(response.getEntity());
+        StoredResponse stored = store(response);
+        requests.complete(scope, key, stored);
+        return send(stored, false);
+    }
+
+    /** The request as the application's idempotency sees it: scope, key and the body's digest. */
+    public static IdempotentRequest request(String key, String scope, String body) {
+        return new IdempotentRequest(scope, key, sha256(body == null ? "" : body));
+    }
+
+    /** The key a use case records on what it creates, so a retry after a crash finds it. */
+    public static String requestKey(String scope, String key) {
+        return sha256(scope + "\n" + key);
+    }
+
+    /** A response as kept for replays: the body exactly as sent. */
+    public StoredResponse store(Response response) {
+        String body = response.getEntity() instanceof String text ? text : json.write(response.getEntity());
         String type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
         String location = response.getLocation() == null ? null : response.getLocation().toString();
-        requests.complete(scope, key, new StoredResponse(response.getStatus(), type, location, body0));
-        Response.ResponseBuilder fresh = Response.status(response.getStatus()).type(type).entity(body0);
-        if (location != null) {
-            fresh.header(HttpHeaders.LOCATION, location);
+        return new StoredResponse(response.getStatus(), type, location, body);
+    }
+
+    /** Sends a kept response; a replay is marked {@code Idempotent-Replayed: true}. */
+    public static Response send(StoredResponse stored, boolean replayed) {
+        Response.ResponseBuilder response = Response.status(stored.status()).type(stored.contentType())
+                .entity(stored.body());
+        if (replayed) {
+            response.header("Idempotent-Replayed", "true");
         }
-        return fresh.build();
+        if (stored.location() != null) {
+            response.header(HttpHeaders.LOCATION, stored.location());
+        }
+        return response.build();
     }
 
     static String sha256(String text) {

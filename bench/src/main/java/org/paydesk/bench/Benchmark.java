@@ -23,21 +23,21 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Paydesk's benchmark (issue 3). One command builds nothing and assumes the build ran ({@code bench/run} does
- * both): it starts the provisioned server on a fresh H2 file database, seeds customers and invoices through the
+ * Paydesk's benchmark (issue 3). It builds nothing and expects the build to have run ({@code bench/run} does
+ * both). It starts the provisioned server on a fresh H2 file database, seeds customers and invoices through the
  * API, and measures
  * <ol>
  *   <li><b>throughput</b>: {@code POST /api/v1/payments} paying 3 invoices each, closed loop at concurrency 1, 8
- *       and 32, after a warm-up, while sampling the server's heap and RSS (<b>memory</b>);</li>
+ *       and 32, after a warm-up, while sampling the server's heap and RSS (<b>memory</b>); then, on the same warm
+ *       server, <b>latency</b> with an open-model run at half the best throughput, the sandbox answering in 0 ms;</li>
  *   <li>the <b>JDBC baseline</b>: the same rows committed by plain JDBC, one commit per payment, same database
  *       settings, pool and concurrency; and whether the server wrote the same rows per payment (its database,
  *       opened read-only after it stopped, against the baseline's);</li>
- *   <li><b>latency</b>: an open-model run at half the best throughput, with the sandbox answering in 0 ms and then
- *       (after a restart) in 300 ms;</li>
- *   <li><b>scaling</b>: one oldest-first payment over 10 to 10,000 open invoices.</li>
+ *   <li>latency again at the same rate, after a restart with the sandbox answering in 300 ms;</li>
+ *   <li><b>scaling</b>, after another restart: one oldest-first payment over 10 to 10,000 open invoices.</li>
  * </ol>
  * It stops every server it started (also on failure or Ctrl+C), prints one table and writes {@code results.json},
- * {@code latency.svg} and {@code table.md} into {@code bench/out/<timestamp>/}.
+ * {@code table.md}, {@code latency.svg}, the server's GC samples and logs into {@code bench/out/<timestamp>/}.
  */
 public final class Benchmark {
 

@@ -125,11 +125,14 @@ final class PaydeskApi implements AutoCloseable {
         return lines;
     }
 
+    /** Stripe's always-succeeding test Visa: the only kind of number the sandbox tokenizer accepts. */
+    private static final String SANDBOX_TEST_VISA = "4242424242424242";
+
     /** Tokenizes Stripe's always-succeeding test Visa in the sandbox, as Stripe.js would. */
     String tokenizeCard(PaydeskServer.Credentials who) throws IOException, InterruptedException {
         Answer answer = post(who, "sandbox/payment-methods",
-                "{\"type\":\"card\",\"card\":{\"number\":\"4242424242424242\",\"expMonth\":12,\"expYear\":2034,"
-                        + "\"cvc\":\"123\"}}", null);
+                "{\"type\":\"card\",\"card\":{\"number\":\"" + SANDBOX_TEST_VISA
+                        + "\",\"expMonth\":12,\"expYear\":2034,\"cvc\":\"123\"}}", null);
         require(answer, 201, "tokenize the test card");
         return (String) Json.object(answer.body()).get("token");
     }

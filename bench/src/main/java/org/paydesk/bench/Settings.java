@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * What one benchmark run measures and where: sizes, durations, ports and paths. {@link #full} is the run the README
- * shows (about eight minutes on two cores); {@link #smoke} the same measurements with tiny numbers, for the build.
+ * shows (about nine minutes on two cores); {@link #smoke} the same measurements with tiny numbers, for the build.
  *
  * @param serverHome the server the build provisioned ({@code ear/target/server}); never modified: the benchmark
  *     runs it with a base directory of its own

@@ -23,10 +23,11 @@ public final class Customer {
     private final String email;
     private final Currency currency;
     private Money creditBalance;
+    private CustomerPreferences preferences;
     private final long version;
 
     private Customer(CustomerId id, String number, String name, String email, Currency currency,
-            Money creditBalance, long version) {
+            Money creditBalance, CustomerPreferences preferences, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Text.required(number, "number", 40);
         this.name = Text.required(name, "name", 200);
@@ -40,18 +41,24 @@ public final class Customer {
             throw new IllegalArgumentException("negative credit balance " + creditBalance);
         }
         this.creditBalance = creditBalance;
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.version = version;
     }
 
     /** A new customer with no credit. */
     public static Customer register(CustomerId id, String number, String name, String email, Currency currency) {
-        return new Customer(id, number, name, email, currency, Money.zero(currency), 0);
+        return new Customer(id, number, name, email, currency, Money.zero(currency), CustomerPreferences.DEFAULT, 0);
     }
 
     /** Rebuilds a customer from storage. */
     public static Customer restore(CustomerId id, String number, String name, String email, Currency currency,
-            Money creditBalance, long version) {
-        return new Customer(id, number, name, email, currency, creditBalance, version);
+            Money creditBalance, CustomerPreferences preferences, long version) {
+        return new Customer(id, number, name, email, currency, creditBalance, preferences, version);
+    }
+
+    /** Changes how the distributor deals with this customer; money already moved is not affected. */
+    public void changePreferences(CustomerPreferences changed) {
+        this.preferences = Objects.requireNonNull(changed, "preferences");
     }
 
     /** Keeps money that was paid but applied to no invoice. */
@@ -112,6 +119,10 @@ public final class Customer {
 
     public Money creditBalance() {
         return creditBalance;
+    }
+
+    public CustomerPreferences preferences() {
+        return preferences;
     }
 
     public long version() {

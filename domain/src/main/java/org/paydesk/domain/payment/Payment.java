@@ -1,9 +1,11 @@
 package org.paydesk.domain.payment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.receivable.Receivable;
 import org.paydesk.domain.shared.DomainException;
 import org.paydesk.domain.shared.Money;
 
@@ -21,7 +23,7 @@ public final class Payment {
     private final CustomerId customerId;
     private final PaymentMethod method;
     private final PaymentChannel channel;
-    private final AllocationPlan plan;
+    private AllocationPlan plan;
     private final String requestKey;
     private final Instant createdAt;
     private PaymentStatus status;
@@ -97,6 +99,37 @@ public final class Payment {
             processorReference = outcome.processorReference();
         }
         return release;
+    }
+
+    /**
+     * Applies unapplied money of a payment that went through, or is processing, to an invoice created for it (an
+     * order's invoice at Pay &amp; Confirm), lowering that invoice's balance. The plan still accounts for the whole
+     * amount; what stays unapplied still becomes credit on success.
+     *
+     * @throws DomainException {@code allocation_exceeds_unapplied} when more is asked than is unapplied, or
+     *     {@code illegal_payment_transition} when the payment did not go through
+     */
+    public void applyUnappliedTo(Receivable receivable, Money amount, Instant now) {
+        if (status != PaymentStatus.SUCCEEDED && status != PaymentStatus.PROCESSING) {
+            throw new DomainException("illegal_payment_transition", "status",
+                    "payment " + id + " is " + status + "; only money that was paid can be applied");
+        }
+        if (!receivable.belongsTo(customerId)) {
+            throw new DomainException("receivable_not_found", "receivableId",
+                    "invoice " + receivable.number() + " is not this customer's");
+        }
+        if (amount.isGreaterThan(plan.unapplied())) {
+            throw new DomainException("allocation_exceeds_unapplied", "amount",
+                    "payment " + id + " has " + plan.unapplied() + " unapplied; cannot apply " + amount);
+        }
+        if (plan.allocations().stream().anyMatch(a -> a.receivableId().equals(receivable.id()))) {
+            throw new IllegalStateException("payment " + id + " already applies to " + receivable.number());
+        }
+        receivable.apply(amount);
+        List<Allocation> allocations = new ArrayList<>(plan.allocations());
+        allocations.add(new Allocation(receivable.id(), receivable.number(), amount));
+        plan = new AllocationPlan(plan.amount(), allocations, plan.unapplied().minus(amount));
+        updatedAt = now;
     }
 
     private void moveTo(PaymentStatus target, Instant now) {

@@ -127,7 +127,7 @@ class CustomerTest {
     void a_stored_customer_cannot_hold_negative_credit_or_credit_in_another_currency() {
         assertThrows(IllegalArgumentException.class, () -> aCustomer().withCredit("-0.01").build());
         assertThrows(IllegalArgumentException.class, () -> Customer.restore(new CustomerId(1), "C-1", "Acme", null,
-                USD, eur("1.00"), 0));
+                USD, eur("1.00"), CustomerPreferences.DEFAULT, 0));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paydesk.domain.testdata.Amounts.usd;
 import static org.paydesk.domain.testdata.Payments.aPayment;
 import static org.paydesk.domain.testdata.Payments.insufficientFunds;
+import static org.paydesk.domain.testdata.Receivables.aReceivable;
 import static org.paydesk.domain.testdata.Refusals.assertRefused;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.receivable.Receivable;
 import org.paydesk.domain.receivable.ReceivableId;
 import org.paydesk.domain.shared.DomainException;
 import org.paydesk.domain.testdata.Payments;
@@ -65,6 +67,34 @@ class PaymentTest {
         assertEquals(PaymentStatus.PROCESSING, payment.status());
         assertEquals(SUBMITTED, payment.updatedAt());
         assertEquals(CREATED, payment.createdAt());
+    }
+
+    @Test
+    void unapplied_money_of_a_payment_that_went_through_can_be_applied_to_a_new_invoice() {
+        Payment payment = submitted();
+        payment.record(new PaymentOutcome.Succeeded("pi_123"), ANSWERED);
+        Receivable invoice = aReceivable().withId(8).forCustomer(new CustomerId(1)).withAmount("30.00").build();
+
+        payment.applyUnappliedTo(invoice, usd("30.00"), LATER);
+
+        assertEquals(usd("20.00"), payment.unapplied());
+        assertEquals(usd("150.00"), payment.amount());
+        assertEquals(2, payment.allocations().size());
+        assertEquals(usd("0.00"), invoice.openBalance());
+        assertRefused("allocation_exceeds_unapplied", "amount", () -> payment.applyUnappliedTo(
+                aReceivable().withId(9).forCustomer(new CustomerId(1)).withAmount("30.00").build(), usd("30.00"),
+                LATER));
+    }
+
+    @Test
+    void money_not_yet_taken_cannot_be_applied_after_the_fact() {
+        Payment payment = submitted();
+        payment.record(new PaymentOutcome.Declined("pi_1", insufficientFunds()), ANSWERED);
+        Receivable invoice = aReceivable().withId(8).forCustomer(new CustomerId(1)).withAmount("30.00").build();
+
+        assertRefused("illegal_payment_transition", "status",
+                () -> payment.applyUnappliedTo(invoice, usd("30.00"), LATER));
+        assertEquals(usd("30.00"), invoice.openBalance());
     }
 
     @Test

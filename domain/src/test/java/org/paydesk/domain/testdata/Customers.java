@@ -3,6 +3,7 @@ package org.paydesk.domain.testdata;
 import java.util.Currency;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.customer.CustomerPreferences;
 import org.paydesk.domain.shared.Money;
 
 /**
@@ -28,6 +29,7 @@ public final class Customers {
         private String currencyCode = "USD";
         private String credit = "0";
         private long version;
+        private CustomerPreferences preferences = CustomerPreferences.DEFAULT;
 
         private Builder() {
         }
@@ -68,6 +70,17 @@ public final class Customers {
             return this;
         }
 
+        public Builder requiringPaymentOnConfirmation() {
+            this.preferences = new CustomerPreferences(true, preferences.paymentLinksEnabled(),
+                    preferences.receiptsEnabled());
+            return this;
+        }
+
+        public Builder withPreferences(CustomerPreferences preferences) {
+            this.preferences = preferences;
+            return this;
+        }
+
         public Builder withVersion(long version) {
             this.version = version;
             return this;
@@ -76,7 +89,7 @@ public final class Customers {
         public Customer build() {
             Currency currency = Money.currencyOf(currencyCode);
             return Customer.restore(new CustomerId(id), number == null ? "C-" + id : number, name, email, currency,
-                    Money.parse(credit, currencyCode), version);
+                    Money.parse(credit, currencyCode), preferences, version);
         }
     }
 }

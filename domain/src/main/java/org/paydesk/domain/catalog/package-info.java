@@ -1,0 +1,2 @@
+/** The catalogue: items the distributor sells and the prices Paydesk holds for them. */
+package org.paydesk.domain.catalog;

@@ -1,0 +1,6 @@
+package org.paydesk.domain.order;
+
+/** {@code OPEN -> CONFIRMED | CANCELLED}; both ends are final. */
+public enum OrderStatus {
+    OPEN, CONFIRMED, CANCELLED
+}

@@ -1,5 +1,7 @@
 package org.paydesk.application.customer;
 
+import org.paydesk.application.customer.port.in.ChangeCustomerPreferencesUseCase;
+import org.paydesk.domain.customer.CustomerPreferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +26,8 @@ import org.paydesk.domain.shared.Money;
 
 /** Registers and finds customers. */
 @ApplicationScoped
-public class CustomerService implements RegisterCustomerUseCase, FindCustomersQuery, BuyerAccountsUseCase {
+public class CustomerService implements RegisterCustomerUseCase, FindCustomersQuery, BuyerAccountsUseCase,
+        ChangeCustomerPreferencesUseCase {
 
     private final CustomerRepository customers;
     private final BuyerAccounts buyers;
@@ -80,6 +83,17 @@ public class CustomerService implements RegisterCustomerUseCase, FindCustomersQu
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Customer> search(String text, PageRequest page) {
         return customers.search(text == null ? "" : text.strip(), page);
+    }
+
+    @Override
+    @Transactional
+    public Customer changePreferences(CustomerId id, CustomerPreferences preferences, Actor actor) {
+        Customer customer = customers.lock(id).orElseThrow(() -> new NotFoundException("customer " + id));
+        customer.changePreferences(preferences);
+        customers.update(customer);
+        audit.record(new AuditEntry(time.now(), actor, "customer.preferences_changed", "customer", id.toString(),
+                "ok", preferences.toString()));
+        return customer;
     }
 
     /** For CDI's proxy only. */

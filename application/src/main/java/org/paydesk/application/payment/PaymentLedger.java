@@ -1,6 +1,7 @@
 package org.paydesk.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -42,10 +43,12 @@ public class PaymentLedger {
     private final AuditTrail audit;
     private final TimeSource time;
     private final IdempotencyService idempotency;
+    private final Event<PaymentRecorded> recorded;
 
     @Inject
     public PaymentLedger(CustomerRepository customers, ReceivableRepository receivables, PaymentRepository payments,
-            AllocationPlanner planner, AuditTrail audit, TimeSource time, IdempotencyService idempotency) {
+            AllocationPlanner planner, AuditTrail audit, TimeSource time, IdempotencyService idempotency,
+            Event<PaymentRecorded> recorded) {
         this.customers = customers;
         this.receivables = receivables;
         this.payments = payments;
@@ -53,6 +56,7 @@ public class PaymentLedger {
         this.audit = audit;
         this.time = time;
         this.idempotency = idempotency;
+        this.recorded = recorded;
     }
 
     /**
@@ -70,6 +74,15 @@ public class PaymentLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Opened open(ReceivePaymentCommand command, IdempotentRequest request) {
+        return open(command, request, PaymentPurpose.NONE);
+    }
+
+    /**
+     * As {@link #open(ReceivePaymentCommand, IdempotentRequest)}, telling {@code purpose} of the new payment in the
+     * same transaction, under the customer's lock; when it refuses, nothing is recorded (not even the key's claim).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Opened open(ReceivePaymentCommand command, IdempotentRequest request, PaymentPurpose purpose) {
         if (request != null) {
             Optional<StoredResponse> replay = idempotency.claimWithin(request);
             if (replay.isPresent()) {
@@ -98,6 +111,7 @@ public class PaymentLedger {
                 planned.plan(), command.requestKey(), now);
         payment.submit(now);
         payments.add(payment);
+        purpose.recorded(payment);
         PaymentAttempt attempt = payments.startAttempt(payment.id(), now);
         audit.record(new AuditEntry(now, command.actor(), "payment.submitted", "payment", payment.id().toString(),
                 "ok", payment.amount() + " by " + payment.method().type() + ", " + payment.allocations().size()
@@ -160,6 +174,7 @@ public class PaymentLedger {
             payment.plan().reverseOn(touched);
             receivables.update(touched.values());
         }
+        recorded.fire(new PaymentRecorded(payment, outcome, actor, now));
         if (payment.status() == PaymentStatus.SUCCEEDED && payment.unapplied().isPositive()) {
             customer.addCredit(payment.unapplied());
             customers.update(customer);
@@ -210,6 +225,6 @@ public class PaymentLedger {
 
     /** For CDI's proxy only. */
     protected PaymentLedger() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 }

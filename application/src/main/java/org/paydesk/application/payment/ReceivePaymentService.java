@@ -74,11 +74,21 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
     @Transactional(Transactional.TxType.NEVER)
     public IdempotentAnswer receive(ReceivePaymentCommand command, IdempotentRequest request,
             Function<Payment, StoredResponse> respond) {
+        return receive(command, request, respond, PaymentPurpose.NONE);
+    }
+
+    /**
+     * As {@link #receive(ReceivePaymentCommand, IdempotentRequest, Function)}, for a payment taken for a purpose
+     * (an order, a cart) that is told of it, and may refuse it, before anything is charged.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public IdempotentAnswer receive(ReceivePaymentCommand command, IdempotentRequest request,
+            Function<Payment, StoredResponse> respond, PaymentPurpose purpose) {
         boolean offSession = command.savedMethod() != null;
         ReceivePaymentCommand resolved = offSession ? withSavedMethod(command) : command;
         PaymentLedger.Opened opened;
         try {
-            opened = ledger.open(resolved, request);
+            opened = ledger.open(resolved, request, purpose);
         } catch (RuntimeException failed) {
             if (isRefusal(failed)) {
                 throw failed;

@@ -103,6 +103,6 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
 
     private static Customer copy(Customer customer, long version) {
         return Customer.restore(customer.id(), customer.number(), customer.name(), customer.email(),
-                customer.currency(), customer.creditBalance(), version);
+                customer.currency(), customer.creditBalance(), customer.preferences(), version);
     }
 }

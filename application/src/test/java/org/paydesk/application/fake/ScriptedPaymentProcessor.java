@@ -1,5 +1,7 @@
 package org.paydesk.application.fake;
 
+import java.util.Set;
+import org.paydesk.domain.payment.PaymentMethodType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +27,19 @@ public final class ScriptedPaymentProcessor implements PaymentProcessor {
     private final List<ChargeRequest> requests = new ArrayList<>();
     private final Map<String, PaymentOutcome> answeredByKey = new LinkedHashMap<>();
     private final Map<PaymentId, List<ProcessorCharge>> charges = new LinkedHashMap<>();
+
+    private Set<PaymentMethodType> wallets = Set.of();
+
+    /** The wallets it takes, as a real processor would say. */
+    public ScriptedPaymentProcessor supporting(Set<PaymentMethodType> supported) {
+        this.wallets = Set.copyOf(supported);
+        return this;
+    }
+
+    @Override
+    public Set<PaymentMethodType> supportedWallets() {
+        return wallets;
+    }
 
     public ScriptedPaymentProcessor answers(PaymentOutcome outcome) {
         return answersWith(request -> outcome);

@@ -16,6 +16,7 @@ import org.paydesk.application.fake.RecordingAuditTrail;
 import org.paydesk.application.fake.SavedPaymentMethods;
 import org.paydesk.application.fake.ScriptedPaymentProcessor;
 import org.paydesk.application.fake.SettableTimeSource;
+import org.paydesk.application.fake.SynchronousEvents;
 import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.domain.customer.Customer;
@@ -30,69 +31,70 @@ import org.paydesk.domain.receivable.ReceivableId;
 import org.paydesk.domain.shared.Money;
 
 /** The payment services wired to in-memory fakes, with short ways to set up customers and invoices. */
-final class PaymentDesk {
+public final class PaymentDesk {
 
-    static final Instant START = Instant.parse("2024-03-01T10:00:00Z");
-    static final Actor CASHIER = new Actor("carla.cashier", "10.0.0.7");
-    static final Actor STRIPE = Actor.system("stripe-webhook");
+    public static final Instant START = Instant.parse("2024-03-01T10:00:00Z");
+    public static final Actor CASHIER = new Actor("carla.cashier", "10.0.0.7");
+    public static final Actor STRIPE = Actor.system("stripe-webhook");
 
-    final SettableTimeSource time = new SettableTimeSource(START);
-    final InMemoryCustomerRepository customers = new InMemoryCustomerRepository();
-    final InMemoryReceivableRepository receivables = new InMemoryReceivableRepository();
-    final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-    final RecordingAuditTrail audit = new RecordingAuditTrail();
-    final ScriptedPaymentProcessor processor = new ScriptedPaymentProcessor();
-    final AllocationPlanner planner = new AllocationPlanner(receivables);
-    final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-    final IdempotencyService idempotency = new IdempotencyService(keys, time);
-    final PaymentLedger ledger = new PaymentLedger(customers, receivables, payments, planner, audit, time,
-            idempotency);
-    final SavedPaymentMethods methods = new SavedPaymentMethods();
-    final ReceivePaymentService receiving = new ReceivePaymentService(ledger, processor, methods, idempotency);
-    final ProcessorOutcomeService outcomes = new ProcessorOutcomeService(payments, ledger);
-    final PaymentQueryService queries = new PaymentQueryService(payments, customers, planner, processor);
+    public final SettableTimeSource time = new SettableTimeSource(START);
+    public final InMemoryCustomerRepository customers = new InMemoryCustomerRepository();
+    public final InMemoryReceivableRepository receivables = new InMemoryReceivableRepository();
+    public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
+    public final RecordingAuditTrail audit = new RecordingAuditTrail();
+    public final ScriptedPaymentProcessor processor = new ScriptedPaymentProcessor();
+    public final AllocationPlanner planner = new AllocationPlanner(receivables);
+    public final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
+    public final IdempotencyService idempotency = new IdempotencyService(keys, time);
+    public final SynchronousEvents<PaymentRecorded> recorded = new SynchronousEvents<>();
+    public final PaymentLedger ledger = new PaymentLedger(customers, receivables, payments, planner, audit, time,
+            idempotency, recorded);
+    public final SavedPaymentMethods methods = new SavedPaymentMethods();
+    public final ReceivePaymentService receiving = new ReceivePaymentService(ledger, processor, methods, idempotency);
+    public final ProcessorOutcomeService outcomes = new ProcessorOutcomeService(payments, ledger);
+    public final PaymentQueryService queries = new PaymentQueryService(payments, customers, planner, processor);
 
     /** A stored USD customer holding this much credit. */
-    Customer customerWithCredit(String credit) {
+    public Customer customerWithCredit(String credit) {
         Customer customer = aCustomer().withId(customers.nextId().value()).withCredit(credit).build();
         customers.add(customer);
         return customer;
     }
 
-    Customer customer() {
+    public Customer customer() {
         return customerWithCredit("0");
     }
 
     /** A stored, fully open USD invoice of the customer, due on the given day. */
-    Receivable invoice(Customer customer, String amount, LocalDate due) {
+    public Receivable invoice(Customer customer, String amount, LocalDate due) {
         Receivable receivable = aReceivable().withId(receivables.nextId().value()).forCustomer(customer.id())
                 .withAmount(amount).issuedOn(due.minusDays(30)).dueOn(due).build();
         receivables.add(receivable);
         return receivable;
     }
 
-    Money balanceOf(Receivable receivable) {
+    public Money balanceOf(Receivable receivable) {
         return receivables.find(receivable.id()).orElseThrow().openBalance();
     }
 
-    Money balanceOf(ReceivableId receivable) {
+    public Money balanceOf(ReceivableId receivable) {
         return receivables.find(receivable).orElseThrow().openBalance();
     }
 
-    Money creditOf(Customer customer) {
+    public Money creditOf(Customer customer) {
         return creditOf(customer.id());
     }
 
-    Money creditOf(CustomerId customer) {
+    public Money creditOf(CustomerId customer) {
         return customers.find(customer).orElseThrow().creditBalance();
     }
 
-    Payment stored(Payment payment) {
+    public Payment stored(Payment payment) {
         return payments.find(payment.id()).orElseThrow();
     }
 
     /** Receives a payment whose processor answer the test makes get lost, keeping the service's warning off the console. */
-    Payment receiveLosingTheAnswer(ReceivePaymentCommand command) {
+    public Payment receiveLosingTheAnswer(ReceivePaymentCommand command) {
         try (CapturedLog log = CapturedLog.of(ReceivePaymentService.class)) {
             Payment payment = receiving.receive(command);
             if (log.records().isEmpty()) {
@@ -102,23 +104,23 @@ final class PaymentDesk {
         }
     }
 
-    static ReceivePaymentCommand oldestFirst(Customer customer, Money amount, PaymentMethod method) {
+    public static ReceivePaymentCommand oldestFirst(Customer customer, Money amount, PaymentMethod method) {
         return new ReceivePaymentCommand(customer.id(), amount, method, null, PaymentChannel.ACCOUNTS_RECEIVABLE, null,
                 CASHIER);
     }
 
-    static ReceivePaymentCommand explicit(Customer customer, Money amount, PaymentMethod method,
+    public static ReceivePaymentCommand explicit(Customer customer, Money amount, PaymentMethod method,
             List<AllocationRequest> allocations) {
         return new ReceivePaymentCommand(customer.id(), amount, method, allocations,
                 PaymentChannel.ACCOUNTS_RECEIVABLE, null, CASHIER);
     }
 
-    static ReceivePaymentCommand withRequestKey(ReceivePaymentCommand command, String requestKey) {
+    public static ReceivePaymentCommand withRequestKey(ReceivePaymentCommand command, String requestKey) {
         return new ReceivePaymentCommand(command.customerId(), command.amount(), command.method(),
                 command.allocations(), command.channel(), requestKey, command.actor());
     }
 
-    static PaymentFailure doNotHonor() {
+    public static PaymentFailure doNotHonor() {
         return new PaymentFailure("card_declined", "do_not_honor", "The card was declined.");
     }
 }

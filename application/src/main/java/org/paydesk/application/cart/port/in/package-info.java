@@ -1,0 +1,2 @@
+/** What e-commerce offers its callers. */
+package org.paydesk.application.cart.port.in;

@@ -1,0 +1,2 @@
+/** What the catalogue needs: a store of items. */
+package org.paydesk.application.catalog.port.out;

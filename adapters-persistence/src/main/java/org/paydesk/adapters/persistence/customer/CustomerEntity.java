@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A row of {@code customer}. Only the credit changes after registration; the version moves with it. State is
+ * A row of {@code customer}. Only the credit and the preferences change after registration; the version moves with
+ * them. The preference flags are numbers (0 or 1) because neither script dialect may use BOOLEAN. State is
  * changed through methods, never by writing fields from outside, so EclipseLink's woven change tracking sees it.
  */
 @Entity
@@ -38,6 +39,15 @@ class CustomerEntity {
     @Column(name = "credit_minor", nullable = false)
     private long creditMinor;
 
+    @Column(name = "require_payment_on_confirm", nullable = false)
+    private int requirePaymentOnConfirm;
+
+    @Column(name = "payment_links_enabled", nullable = false)
+    private int paymentLinksEnabled;
+
+    @Column(name = "receipts_enabled", nullable = false)
+    private int receiptsEnabled;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -45,17 +55,29 @@ class CustomerEntity {
     protected CustomerEntity() {
     }
 
-    CustomerEntity(long id, String customerNumber, String name, String email, String currency, long creditMinor) {
+    CustomerEntity(long id, String customerNumber, String name, String email, String currency, long creditMinor,
+            boolean requirePaymentOnConfirm, boolean paymentLinksEnabled, boolean receiptsEnabled) {
         this.id = id;
         this.customerNumber = customerNumber;
         this.name = name;
         this.email = email;
         this.currency = currency;
         this.creditMinor = creditMinor;
+        changePreferences(requirePaymentOnConfirm, paymentLinksEnabled, receiptsEnabled);
     }
 
     void changeCredit(long creditMinor) {
         this.creditMinor = creditMinor;
+    }
+
+    void changePreferences(boolean requirePaymentOnConfirm, boolean paymentLinksEnabled, boolean receiptsEnabled) {
+        this.requirePaymentOnConfirm = flag(requirePaymentOnConfirm);
+        this.paymentLinksEnabled = flag(paymentLinksEnabled);
+        this.receiptsEnabled = flag(receiptsEnabled);
+    }
+
+    private static int flag(boolean value) {
+        return value ? 1 : 0;
     }
 
     long id() {
@@ -80,6 +102,18 @@ class CustomerEntity {
 
     long creditMinor() {
         return creditMinor;
+    }
+
+    boolean requirePaymentOnConfirm() {
+        return requirePaymentOnConfirm == 1;
+    }
+
+    boolean paymentLinksEnabled() {
+        return paymentLinksEnabled == 1;
+    }
+
+    boolean receiptsEnabled() {
+        return receiptsEnabled == 1;
     }
 
     long version() {

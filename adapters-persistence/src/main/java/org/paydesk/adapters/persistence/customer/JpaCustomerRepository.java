@@ -20,8 +20,8 @@ import org.paydesk.domain.customer.CustomerId;
  *
  * <p>Guarantees: {@link #lock} takes a database row lock ({@code SELECT ... FOR UPDATE}, on H2 and Oracle alike)
  * held until the caller's transaction ends, so everything that moves one customer's money is serialised on that
- * row; {@link #update} never writes credit computed from a stale read ({@code concurrent_update}); customer
- * numbers are unique (constraint {@code uq_customer_number}). Joins the caller's transaction.
+ * row; {@link #update} writes the credit and the preferences, never from a stale read ({@code concurrent_update});
+ * customer numbers are unique (constraint {@code uq_customer_number}). Joins the caller's transaction.
  */
 @ApplicationScoped
 public class JpaCustomerRepository implements CustomerRepository {

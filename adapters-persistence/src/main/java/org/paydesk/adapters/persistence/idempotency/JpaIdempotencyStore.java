@@ -67,11 +67,16 @@ public class JpaIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    /** Joins the caller's transaction; a concurrent claim of the key makes one of the two commits fail. */
+    /**
+     * Joins the caller's transaction and writes the claim at once: a concurrent claim of the same key then waits on
+     * this row and fails on {@code uq_idempotency_scope_key}, instead of going on to refuse the request for reasons
+     * that only the first request's own work created (an order it just paid).
+     */
     @Override
     public void insertWithin(String scope, String key, String fingerprint, Instant now) {
         transactions.inCallersTransaction(em -> {
             em.persist(new IdempotencyRecordEntity(scope, key, fingerprint, now));
+            em.flush();
             return null;
         });
     }

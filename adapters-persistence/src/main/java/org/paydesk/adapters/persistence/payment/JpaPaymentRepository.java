@@ -19,8 +19,9 @@ import org.paydesk.domain.payment.PaymentOutcome;
  * Payments in {@code payment}, their allocations in {@code payment_allocation} and processor calls in
  * {@code payment_attempt}.
  *
- * <p>Guarantees: a payment's allocations are written with it and never change; {@link #update} never writes a
- * state computed from a stale read ({@code concurrent_update}); one request key belongs to at most one payment
+ * <p>Guarantees: a payment's allocations are written with it, or added later by {@link #update} when unapplied money
+ * was applied ({@code Payment.applyUnappliedTo}), and a stored allocation never changes; {@link #update} never
+ * writes a state computed from a stale read ({@code concurrent_update}); one request key belongs to at most one payment
  * (constraint {@code uq_payment_request_key}); every attempt is stored, with an id from its sequence, before the
  * processor is called; {@link #customerOf} reads one column and leaves no payment in the persistence context, so
  * the payment read after the customer's lock is read fresh. Joins the caller's transaction.

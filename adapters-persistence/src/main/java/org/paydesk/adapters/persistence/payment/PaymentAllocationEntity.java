@@ -12,9 +12,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * A row of {@code payment_allocation}: part of a payment applied to one invoice. Written with its payment and
- * never changed (every column is {@code updatable = false}, and there is no way to change one), so it needs no
- * version of its own: the payment's version guards the aggregate.
+ * A row of {@code payment_allocation}: part of a payment applied to one invoice. Written with its payment (or added
+ * to it later, when unapplied money is applied) and never changed (every column is {@code updatable = false}, and
+ * there is no way to change one), so it needs no version of its own: the payment's version guards the aggregate.
  */
 @Entity
 @Table(name = "payment_allocation")

@@ -22,8 +22,10 @@ import org.paydesk.domain.payment.PaymentMethodType;
 import org.paydesk.domain.payment.PaymentStatus;
 
 /**
- * A row of {@code payment}, the root of the payment aggregate: its version guards the allocations too, which never
- * change. After creation only the status, the processor's reference, the failure and the update time change.
+ * A row of {@code payment}, the root of the payment aggregate: its version guards the allocations too. A stored
+ * allocation never changes; after creation the status, the processor's reference, the failure and the update time
+ * change, and unapplied money may be applied later ({@code Payment.applyUnappliedTo}), which adds an allocation and
+ * lowers the unapplied rest.
  */
 @Entity
 @Table(name = "payment")
@@ -55,7 +57,7 @@ class PaymentEntity {
     @Column(name = "amount_minor", nullable = false, updatable = false)
     private long amountMinor;
 
-    @Column(name = "unapplied_minor", nullable = false, updatable = false)
+    @Column(name = "unapplied_minor", nullable = false)
     private long unappliedMinor;
 
     @Column(name = "request_key", updatable = false, length = 255)
@@ -109,10 +111,18 @@ class PaymentEntity {
         this.createdAt = createdAt;
     }
 
-    /** Allocations are only ever added while the payment is new; their ids come from their sequence on persist. */
+    /**
+     * Adds the next allocation, numbered after the ones already there; its id comes from its sequence when it is
+     * persisted (with the new payment, or through the cascade when the stored payment is flushed).
+     */
     void addAllocation(long receivableId, String receivableNumber, long amountMinor) {
         allocations.add(new PaymentAllocationEntity(this, allocations.size() + 1, receivableId, receivableNumber,
                 currency, amountMinor));
+    }
+
+    /** What is left unapplied after an allocation was added to the stored payment. */
+    void changeUnapplied(long unappliedMinor) {
+        this.unappliedMinor = unappliedMinor;
     }
 
     /** Everything about the payment that may change after it was recorded. */

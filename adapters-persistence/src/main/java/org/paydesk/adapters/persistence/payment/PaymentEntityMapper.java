@@ -60,12 +60,43 @@ final class PaymentEntityMapper {
             entity.addAllocation(allocation.receivableId().value(), allocation.receivableNumber(),
                     allocation.amount().minorUnits());
         }
-        copyChanges(payment, entity);
+        copyState(payment, entity);
         return entity;
     }
 
-    /** Copies what may change after the payment was recorded; the allocations never do. */
+    /**
+     * Copies what may change after the payment was recorded: its state, and allocations added since it was stored
+     * with what is left unapplied. Stored allocations never change; a payment whose allocations do not begin with
+     * the stored ones is refused rather than written.
+     */
     static void copyChanges(Payment payment, PaymentEntity entity) {
+        copyNewAllocations(payment, entity);
+        copyState(payment, entity);
+    }
+
+    private static void copyNewAllocations(Payment payment, PaymentEntity entity) {
+        List<Allocation> allocations = payment.allocations();
+        List<PaymentAllocationEntity> stored = entity.allocations();
+        if (allocations.size() < stored.size()) {
+            throw new IllegalStateException("payment " + payment.id() + " has " + allocations.size()
+                    + " allocation(s) but " + stored.size() + " are stored; a stored allocation is never removed");
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            Allocation allocation = allocations.get(i);
+            PaymentAllocationEntity row = stored.get(i);
+            if (allocation.receivableId().value() != row.receivableId()
+                    || allocation.amount().minorUnits() != row.amountMinor()) {
+                throw new IllegalStateException("payment " + payment.id() + " changed its stored allocation to "
+                        + row.receivableNumber() + "; a stored allocation never changes");
+            }
+        }
+        for (Allocation added : allocations.subList(stored.size(), allocations.size())) {
+            entity.addAllocation(added.receivableId().value(), added.receivableNumber(), added.amount().minorUnits());
+        }
+        entity.changeUnapplied(payment.unapplied().minorUnits());
+    }
+
+    private static void copyState(Payment payment, PaymentEntity entity) {
         PaymentFailure failure = payment.failure();
         entity.changeState(payment.status(), payment.processorReference(),
                 failure == null ? null : Columns.truncate(failure.code(), FAILURE_CODE_WIDTH),

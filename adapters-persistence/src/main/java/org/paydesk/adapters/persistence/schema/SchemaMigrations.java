@@ -24,7 +24,8 @@ public final class SchemaMigrations {
     /** Every script in {@link #LOCATION}, oldest first. Add each new migration here too. */
     static final List<String> SCRIPTS = List.of(
             "V1__create_payments_schema.sql",
-            "V2__payment_methods_links_outbox.sql");
+            "V2__payment_methods_links_outbox.sql",
+            "V3__orders_carts_catalog.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

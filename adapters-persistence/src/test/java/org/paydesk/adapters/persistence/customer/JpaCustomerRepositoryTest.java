@@ -22,6 +22,7 @@ import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.customer.CustomerId;
+import org.paydesk.domain.customer.CustomerPreferences;
 
 class JpaCustomerRepositoryTest {
 
@@ -50,6 +51,66 @@ class JpaCustomerRepositoryTest {
         assertEquals(USD, read.currency());
         assertEquals(usd(0), read.creditBalance());
         assertEquals(1, read.version(), "EclipseLink starts a numeric version at 1 on insert");
+    }
+
+    @Test
+    void aRegisteredCustomerHasTheDefaultPreferencesAndChangedOnesAreWrittenAndMoveTheVersion() {
+        Customer stored = aCustomer(db, "PREF-1");
+        assertEquals(CustomerPreferences.DEFAULT, db.inTransaction(em -> new JpaCustomerRepository(em)
+                .find(stored.id())).orElseThrow().preferences());
+        CustomerPreferences changed = new CustomerPreferences(true, false, false);
+
+        db.run(em -> {
+            JpaCustomerRepository customers = new JpaCustomerRepository(em);
+            Customer customer = customers.lock(stored.id()).orElseThrow();
+            customer.changePreferences(changed);
+            customers.update(customer);
+        });
+
+        Customer read = db.inTransaction(em -> new JpaCustomerRepository(em).find(stored.id())).orElseThrow();
+        assertEquals(changed, read.preferences());
+        assertEquals(2, read.version());
+        assertEquals(usd(0), read.creditBalance());
+    }
+
+    @Test
+    void everyCombinationOfPreferencesComesBackAsStored() {
+        for (int bits = 0; bits < 8; bits++) {
+            int number = bits;
+            CustomerPreferences preferences = new CustomerPreferences((bits & 1) != 0, (bits & 2) != 0,
+                    (bits & 4) != 0);
+            CustomerId id = db.inTransaction(em -> {
+                JpaCustomerRepository customers = new JpaCustomerRepository(em);
+                Customer customer = Customer.register(customers.nextId(), "COMBO-" + number, "Combo",
+                        null, USD);
+                customer.changePreferences(preferences);
+                customers.add(customer);
+                return customer.id();
+            });
+
+            assertEquals(preferences, db.inTransaction(em -> new JpaCustomerRepository(em).find(id)).orElseThrow()
+                    .preferences());
+        }
+    }
+
+    @Test
+    void aPreferenceChangeFromAStaleReadIsRefusedAsAConcurrentUpdate() {
+        Customer stored = aCustomer(db, "PREF-STALE");
+        Customer stale = db.inTransaction(em -> new JpaCustomerRepository(em).find(stored.id())).orElseThrow();
+        db.run(em -> {
+            JpaCustomerRepository customers = new JpaCustomerRepository(em);
+            Customer customer = customers.find(stored.id()).orElseThrow();
+            customer.addCredit(usd(10));
+            customers.update(customer);
+        });
+
+        stale.changePreferences(new CustomerPreferences(true, true, true));
+        ConflictException conflict = assertThrows(ConflictException.class,
+                () -> db.run(em -> new JpaCustomerRepository(em).update(stale)));
+
+        assertEquals("concurrent_update", conflict.code());
+        assertEquals(CustomerPreferences.DEFAULT, db.inTransaction(em -> new JpaCustomerRepository(em)
+                .find(stored.id())).orElseThrow().preferences());
     }
 
     @Test

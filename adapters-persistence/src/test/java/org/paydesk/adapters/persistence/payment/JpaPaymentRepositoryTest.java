@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paydesk.adapters.persistence.receivable.JpaReceivableRepository;
 import org.paydesk.adapters.persistence.testing.SqlCounter;
 import org.paydesk.adapters.persistence.testing.TestDatabase;
 import org.paydesk.application.payment.port.out.PaymentAttempt;
@@ -271,6 +272,95 @@ class JpaPaymentRepositoryTest {
         assertEquals("processing_error", failure.code());
         assertNull(failure.declineCode());
         assertEquals(longMessage.substring(0, 1_000), failure.message());
+    }
+
+    @Test
+    void unappliedMoneyAppliedAfterThePaymentWasStoredIsWrittenAsANewAllocation() {
+        CustomerId customer = aCustomer(db, "P-LATE").id();
+        Receivable first = anOpenInvoice(db, customer, "INV-L-1", JAN_1, JAN_1.plusDays(5), 3_000);
+        Payment stored = aPayment(customer, new AllocationPlan(usd(10_000),
+                List.of(new Allocation(first.id(), first.number(), usd(3_000))), usd(7_000)), "key-late",
+                PaymentChannel.ORDER_ENTRY);
+        db.run(em -> {
+            JpaPaymentRepository payments = new JpaPaymentRepository(em);
+            Payment payment = payments.find(stored.id()).orElseThrow();
+            payment.record(new PaymentOutcome.Succeeded("pi_late"), T0.plusSeconds(1));
+            payments.update(payment);
+        });
+        // The order's invoice is created after the charge went through, and the unapplied money is applied to it.
+        Receivable orderInvoice = anOpenInvoice(db, customer, "INV-L-2", JAN_1, JAN_1.plusDays(30), 6_000);
+        Instant applied = T0.plusSeconds(2);
+
+        db.run(em -> {
+            JpaPaymentRepository payments = new JpaPaymentRepository(em);
+            JpaReceivableRepository receivables = new JpaReceivableRepository(em);
+            Payment payment = payments.find(stored.id()).orElseThrow();
+            Receivable invoice = receivables.find(orderInvoice.id()).orElseThrow();
+            payment.applyUnappliedTo(invoice, usd(6_000), applied);
+            payments.update(payment);
+            receivables.update(List.of(invoice));
+        });
+
+        Payment read = find(stored.id());
+        assertEquals(List.of(new Allocation(first.id(), first.number(), usd(3_000)),
+                new Allocation(orderInvoice.id(), orderInvoice.number(), usd(6_000))), read.allocations(),
+                "the stored allocation first, then the added one");
+        assertEquals(usd(1_000), read.unapplied());
+        assertEquals(usd(10_000), read.amount());
+        assertEquals(PaymentStatus.SUCCEEDED, read.status());
+        assertEquals(applied, read.updatedAt());
+        assertEquals(3, read.version());
+        assertEquals(usd(0), db.inTransaction(em -> new JpaReceivableRepository(em).find(orderInvoice.id()))
+                .orElseThrow().openBalance());
+        List<Integer> lines = db.inTransaction(em -> em.createQuery("SELECT a.lineNo FROM PaymentAllocationEntity a"
+                + " WHERE a.payment.id = :id ORDER BY a.lineNo", Integer.class)
+                .setParameter("id", stored.id().value())
+                .getResultList());
+        assertEquals(List.of(1, 2), lines);
+    }
+
+    @Test
+    void aPaymentWithoutAllocationsCanBeAppliedToAnInvoiceLaterAndStaysGuardedByItsVersion() {
+        CustomerId customer = aCustomer(db, "P-LATE2").id();
+        Payment stored = aPayment(customer, new AllocationPlan(usd(5_000), List.of(), usd(5_000)), null,
+                PaymentChannel.ECOMMERCE);
+        Receivable invoice = anOpenInvoice(db, customer, "INV-L2-1", JAN_1, JAN_1.plusDays(30), 5_000);
+        Payment stale = find(stored.id());
+
+        db.run(em -> {
+            JpaPaymentRepository payments = new JpaPaymentRepository(em);
+            Payment payment = payments.find(stored.id()).orElseThrow();
+            payment.applyUnappliedTo(invoice, usd(5_000), T0.plusSeconds(1));
+            payments.update(payment);
+        });
+
+        Payment read = find(stored.id());
+        assertEquals(List.of(new Allocation(invoice.id(), invoice.number(), usd(5_000))), read.allocations());
+        assertEquals(usd(0), read.unapplied());
+        assertEquals(2, read.version());
+
+        stale.record(new PaymentOutcome.Unknown("timeout"), T0.plusSeconds(3));
+        ConflictException conflict = assertThrows(ConflictException.class,
+                () -> db.run(em -> new JpaPaymentRepository(em).update(stale)));
+        assertEquals("concurrent_update", conflict.code());
+        assertEquals(1, find(stored.id()).allocations().size(), "the stale write neither removed nor added one");
+    }
+
+    @Test
+    void aPaymentWhoseStoredAllocationsWereChangedIsRefusedNotWritten() {
+        CustomerId customer = aCustomer(db, "P-TAMPER").id();
+        Receivable invoice = anOpenInvoice(db, customer, "INV-T-1", JAN_1, JAN_1, 1_000);
+        Payment stored = aPayment(customer, new AllocationPlan(usd(1_000),
+                List.of(new Allocation(invoice.id(), invoice.number(), usd(1_000))), usd(0)), null,
+                PaymentChannel.ACCOUNTS_RECEIVABLE);
+        Payment read = find(stored.id());
+        Payment withoutAllocations = Payment.restore(read.id(), read.customerId(), read.method(), read.channel(),
+                new AllocationPlan(usd(1_000), List.of(), usd(1_000)), read.requestKey(), read.status(),
+                read.processorReference(), read.failure(), read.createdAt(), read.updatedAt(), read.version());
+
+        assertThrows(IllegalStateException.class,
+                () -> db.run(em -> new JpaPaymentRepository(em).update(withoutAllocations)));
+        assertEquals(read.plan(), find(stored.id()).plan());
     }
 
     private static Payment aPayment(CustomerId customer, AllocationPlan plan, String requestKey,

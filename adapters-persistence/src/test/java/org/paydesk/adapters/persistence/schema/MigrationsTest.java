@@ -39,10 +39,12 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("CUSTOMER", "RECEIVABLE", "PAYMENT", "PAYMENT_ALLOCATION",
             "PAYMENT_ATTEMPT", "IDEMPOTENCY_RECORD", "AUDIT_RECORD", "PAYMENT_METHOD", "PAYMENT_METHOD_REQUEST",
-            "BUYER_ACCOUNT", "MAIL_OUTBOX");
+            "BUYER_ACCOUNT", "MAIL_OUTBOX", "CATALOG_ITEM", "SALES_ORDER", "SALES_ORDER_LINE", "CART", "CART_LINE",
+            "MERCHANT_SETTING");
     private static final Set<String> SEQUENCES = Set.of("CUSTOMER_SEQ", "RECEIVABLE_SEQ", "PAYMENT_SEQ",
             "PAYMENT_ALLOCATION_SEQ", "PAYMENT_ATTEMPT_SEQ", "IDEMPOTENCY_RECORD_SEQ", "AUDIT_RECORD_SEQ",
-            "PAYMENT_METHOD_SEQ", "PAYMENT_METHOD_REQUEST_SEQ", "BUYER_ACCOUNT_SEQ", "MAIL_OUTBOX_SEQ");
+            "PAYMENT_METHOD_SEQ", "PAYMENT_METHOD_REQUEST_SEQ", "BUYER_ACCOUNT_SEQ", "MAIL_OUTBOX_SEQ",
+            "SALES_ORDER_SEQ", "CART_SEQ");
 
     enum Mode {
         DEFAULT, ORACLE;
@@ -274,6 +276,119 @@ class MigrationsTest {
                 assertEquals(values, row.getString(1));
                 assertEquals(createdAt, row.getTimestamp(2).toLocalDateTime());
             }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void customersAlreadyThereGetTheDefaultPreferencesWhenUpgradedToVersionThree(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database()) {
+            ClassLoader loader = MigrationsTest.class.getClassLoader();
+            Flyway.configure(loader).dataSource(db.dataSource()).locations("classpath:" + SchemaMigrations.LOCATION)
+                    .target("2").load().migrate();
+            try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                        + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            }
+
+            MigrateResult upgrade = SchemaMigrations.migrate(db.dataSource(), loader);
+
+            assertEquals(SchemaMigrations.SCRIPTS.size() - 2, upgrade.migrationsExecuted);
+            try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+                try (ResultSet row = statement.executeQuery("SELECT require_payment_on_confirm,"
+                        + " payment_links_enabled, receipts_enabled FROM customer WHERE id = 1")) {
+                    assertTrue(row.next());
+                    assertEquals(0, row.getInt(1), "confirmation on account stays allowed");
+                    assertEquals(1, row.getInt(2), "payment links stay on");
+                    assertEquals(1, row.getInt(3), "receipts stay on");
+                }
+                assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE customer"
+                        + " SET receipts_enabled = 2 WHERE id = 1"), "a flag is 0 or 1");
+                assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE customer"
+                        + " SET payment_links_enabled = NULL WHERE id = 1"), "a flag is never unknown");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void anOrderWithItsLinesACartAndACatalogItemCanBeInsertedAndTheChecksHold(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                    + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            assertEquals(50L, next(connection, mode, "sales_order_seq"));
+            assertEquals(50L, next(connection, mode, "cart_seq"));
+            statement.executeUpdate("INSERT INTO catalog_item (sku, description, currency, unit_price_minor,"
+                    + " is_active, version) VALUES ('SKU-1', 'Widget', 'USD', 1250, 1, 1)");
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO catalog_item (sku,"
+                    + " description, currency, unit_price_minor, is_active, version)"
+                    + " VALUES ('SKU-1', 'Again', 'USD', 100, 1, 1)"), "one row per SKU");
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO catalog_item (sku,"
+                    + " description, currency, unit_price_minor, is_active, version)"
+                    + " VALUES ('SKU-2', 'Free', 'USD', 0, 1, 1)"), "a price is positive");
+
+            String order = "INSERT INTO sales_order (id, order_number, customer_id, order_source, status,"
+                    + " payment_id, receivable_id, currency, total_minor, created_at, updated_at, version)"
+                    + " VALUES (%d, '%s', %d, 'STAFF', '%s', %s, NULL, 'USD', %d,"
+                    + " TIMESTAMP '2026-11-29 10:15:30.123456789', TIMESTAMP '2026-11-29 10:15:30.123456789', 1)";
+            assertEquals(1, statement.executeUpdate(String.format(order, 1, "SO-1", 1, "OPEN", "NULL", 2500)));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(order, 2, "SO-1", 1, "OPEN", "NULL", 2500)), "order numbers are unique");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(order, 3, "SO-3", 99, "OPEN", "NULL", 2500)), "only an existing customer");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(order, 4, "SO-4", 1, "OPEN", "77", 2500)), "only an existing payment");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(order, 5, "SO-5", 1, "CONFIRMED", "NULL", 2500)), "confirmed without an invoice");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(order, 6, "SO-6", 1, "OPEN", "NULL", 0)), "a total is positive");
+
+            String line = "INSERT INTO sales_order_line (order_id, line_no, sku, description, quantity, currency,"
+                    + " unit_price_minor) VALUES (%d, %d, 'SKU-1', 'Widget', %d, 'USD', 1250)";
+            assertEquals(1, statement.executeUpdate(String.format(line, 1, 1, 2)));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(line, 1, 1, 2)),
+                    "one row per position");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(line, 1, 2, 0)),
+                    "a quantity is at least 1");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(line, 9, 1, 1)),
+                    "only an existing order");
+
+            String cart = "INSERT INTO cart (id, customer_id, currency, status, order_id, created_at, updated_at,"
+                    + " version) VALUES (%d, 1, 'USD', '%s', %s, TIMESTAMP '2026-11-29 10:00:00',"
+                    + " TIMESTAMP '2026-11-29 10:00:00', 1)";
+            assertEquals(1, statement.executeUpdate(String.format(cart, 1, "OPEN", "NULL")));
+            assertEquals(1, statement.executeUpdate(String.format(cart, 2, "CHECKED_OUT", "1")));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(cart, 3, "CHECKED_OUT",
+                    "1")), "an order is the checkout of one cart");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(cart, 4, "CHECKED_OUT",
+                    "NULL")), "checked out without an order");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(cart, 5, "OPEN", "1")),
+                    "an open cart has no order");
+            assertEquals(1, statement.executeUpdate("INSERT INTO cart_line (cart_id, line_no, sku, description,"
+                    + " quantity, currency, unit_price_minor) VALUES (1, 1, 'SKU-1', 'Widget', 3, 'USD', 1250)"));
+
+            try (ResultSet row = statement.executeQuery("SELECT o.order_number, l.quantity * l.unit_price_minor,"
+                    + " o.created_at FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id")) {
+                assertTrue(row.next());
+                assertEquals("SO-1", row.getString(1));
+                assertEquals(2500L, row.getLong(2));
+                assertEquals(LocalDateTime.of(2026, 11, 29, 10, 15, 30, 123_456_789),
+                        row.getTimestamp(3).toLocalDateTime());
+                assertFalse(row.next());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void aMerchantSettingIsKeptByNameAndMayBeEmpty(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            assertEquals(1, statement.executeUpdate("INSERT INTO merchant_setting (setting_name, setting_value,"
+                    + " version) VALUES ('checkout.wallets', '', 1)"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO merchant_setting"
+                    + " (setting_name, setting_value, version) VALUES ('checkout.wallets', 'APPLE_PAY', 1)"));
         }
     }
 

@@ -40,6 +40,17 @@ final class AchSettlement {
         }
     }
 
+    /** Completes a pending ACH refund after the settlement delay; a refused schedule leaves it pending. */
+    void settleRefundLater(String refundId) {
+        try {
+            scheduler.schedule(() -> ledger.settleRefund(refundId).ifPresent(outcome -> LOG.info(
+                    () -> "sandbox ACH refund settled: " + refundId)), settings.achSettlementDelay());
+        } catch (RuntimeException refused) {
+            LOG.log(Level.SEVERE, "sandbox could not schedule the settlement of refund " + refundId
+                    + "; it stays pending", refused);
+        }
+    }
+
     private void settle(String reference) {
         ledger.settle(reference).ifPresent(settlement -> {
             LOG.info(() -> "sandbox ACH settled: payment " + settlement.charge().paymentId() + ", scenario "

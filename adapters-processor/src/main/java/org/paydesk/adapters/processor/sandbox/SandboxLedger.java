@@ -9,15 +9,20 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.refund.port.out.RefundOutcome;
+import org.paydesk.application.refund.port.out.RefundRequest;
 import org.paydesk.domain.payment.PaymentFailure;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.payment.PaymentOutcome;
+import org.paydesk.domain.shared.Money;
 
 /**
- * The sandbox's memory of charges, faithful to Stripe's idempotency: the first request with a key that gets past
+ * The sandbox's memory of charges and their refunds, faithful to Stripe's idempotency: the first request with a key that gets past
  * validation creates one charge and its answer is kept; the same key with the same parameters replays that answer
  * and creates nothing; the same key with other parameters is refused. A request refused by validation is not kept,
- * so its key may be used again, as at Stripe. Safe for concurrent callers; held in memory only.
+ * so its key may be used again, as at Stripe. Refunds follow the same rules with their own keys, and never give back
+ * more than the charge minus its earlier refunds (pending or succeeded). Safe for concurrent callers; held in memory
+ * only.
  */
 final class SandboxLedger {
 
@@ -30,6 +35,8 @@ final class SandboxLedger {
     private final Map<String, Charge> byKey = new HashMap<>();
     private final Map<String, Charge> byReference = new HashMap<>();
     private final Map<PaymentId, List<Charge>> byPayment = new HashMap<>();
+    private final Map<String, Refund> refundsByKey = new HashMap<>();
+    private final Map<String, Refund> refundsById = new HashMap<>();
 
     SandboxLedger(SandboxTokens ids) {
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -89,6 +96,79 @@ final class SandboxLedger {
         return Optional.of(new Settlement(charge.snapshot(), outcome));
     }
 
+    /**
+     * Refunds once per idempotency key, as Stripe does: a card refund succeeds at once, an ACH refund is pending until
+     * {@link #settleRefund}. A refusal (unknown charge, not succeeded, more than is left) creates no refund and is not
+     * kept, so its key may be used again.
+     *
+     * @throws IllegalStateException Stripe's {@code idempotency_error}: the key was first used with another request
+     */
+    synchronized RefundEntry refund(RefundRequest request) {
+        Refund earlier = refundsByKey.get(request.idempotencyKey());
+        if (earlier != null) {
+            if (!earlier.request.equals(request)) {
+                throw new IllegalStateException("idempotency_error: Keys for idempotent requests can only be used with "
+                        + "the same parameters they were first used with. Try using a key other than '"
+                        + request.idempotencyKey() + "' if you meant to execute a different request.");
+            }
+            return new RefundEntry(Entry.Kind.REPLAYED, earlier.firstAnswer, earlier.charge.instrument);
+        }
+        Charge charge = byReference.get(request.processorPaymentReference());
+        if (charge == null) {
+            return refused(null, "resource_missing", "No such payment_intent; the sandbox knows only its own charges.");
+        }
+        if (!charge.request.amount().hasSameCurrencyAs(request.amount())) {
+            return refused(charge, "currency_mismatch", "The refund must be in the charge's currency, "
+                    + charge.request.amount().currency().getCurrencyCode() + ".");
+        }
+        if (!SUCCEEDED.equals(charge.status)) {
+            return refused(charge, "payment_intent_unexpected_state",
+                    "This PaymentIntent does not have a successful charge to refund.");
+        }
+        Money left = charge.request.amount();
+        for (Refund refund : charge.refunds) {
+            if (!REFUND_FAILED.equals(refund.status)) {
+                left = left.minus(refund.request.amount());
+            }
+        }
+        if (left.isZero()) {
+            return refused(charge, "charge_already_refunded", "This charge has already been refunded in full.");
+        }
+        if (request.amount().isGreaterThan(left)) {
+            return refused(charge, "amount_too_large", "Refund amount (" + request.amount()
+                    + ") is greater than unrefunded amount on charge (" + left + ").");
+        }
+        String id;
+        do {
+            id = ids.newRefundId();
+        } while (refundsById.containsKey(id));
+        Refund refund = new Refund(id, request, charge);
+        refundsByKey.put(request.idempotencyKey(), refund);
+        refundsById.put(id, refund);
+        charge.refunds.add(refund);
+        return new RefundEntry(Entry.Kind.CREATED, refund.firstAnswer, charge.instrument);
+    }
+
+    /** Completes a pending refund; empty when unknown or not pending. */
+    synchronized Optional<RefundOutcome> settleRefund(String refundId) {
+        Refund refund = refundsById.get(refundId);
+        if (refund == null || !REFUND_PENDING.equals(refund.status)) {
+            return Optional.empty();
+        }
+        refund.status = REFUND_SUCCEEDED;
+        return Optional.of(refund.current());
+    }
+
+    /** The refund's current state; empty when the sandbox never made it. */
+    synchronized Optional<RefundOutcome> refundStatus(String refundId) {
+        return Optional.ofNullable(refundsById.get(refundId)).map(Refund::current);
+    }
+
+    private static RefundEntry refused(Charge charge, String code, String message) {
+        return new RefundEntry(Entry.Kind.REFUSED, new RefundOutcome.Failed(null, code, message),
+                charge == null ? null : charge.instrument);
+    }
+
     /** Every charge made for this payment, oldest first, with its current status. */
     synchronized List<ProcessorCharge> chargesFor(PaymentId payment) {
         return byPayment.getOrDefault(payment, List.of()).stream()
@@ -128,6 +208,46 @@ final class SandboxLedger {
     record Settlement(ChargeView charge, PaymentOutcome outcome) {
     }
 
+    /**
+     * The answer to one refund request.
+     *
+     * @param instrument the refunded charge's test instrument; null when the charge is unknown
+     */
+    record RefundEntry(Entry.Kind kind, RefundOutcome outcome, StripeTestInstrument instrument) {
+    }
+
+    /** Stripe's status words for a Refund. */
+    static final String REFUND_PENDING = "pending";
+    static final String REFUND_SUCCEEDED = "succeeded";
+    static final String REFUND_FAILED = "failed";
+
+    /** One Refund of a charge. Its status changes only under the ledger's lock. */
+    private static final class Refund {
+
+        private final String id;
+        private final RefundRequest request;
+        private final Charge charge;
+        private final RefundOutcome firstAnswer;
+        private String status;
+
+        private Refund(String id, RefundRequest request, Charge charge) {
+            this.id = id;
+            this.request = request;
+            this.charge = charge;
+            // Card refunds succeed at once in Stripe's test mode; bank debits are refunded by a later credit.
+            this.status = charge.instrument instanceof StripeTestBankAccount ? REFUND_PENDING : REFUND_SUCCEEDED;
+            this.firstAnswer = current();
+        }
+
+        private RefundOutcome current() {
+            return switch (status) {
+                case REFUND_PENDING -> new RefundOutcome.Pending(id);
+                case REFUND_SUCCEEDED -> new RefundOutcome.Succeeded(id);
+                default -> new RefundOutcome.Failed(id, "refund_failed", "The refund failed.");
+            };
+        }
+    }
+
     /** One PaymentIntent. Its status changes only under the ledger's lock. */
     private static final class Charge {
 
@@ -135,6 +255,7 @@ final class SandboxLedger {
         private final ChargeRequest request;
         private final StripeTestInstrument instrument;
         private final PaymentOutcome firstAnswer;
+        private final List<Refund> refunds = new ArrayList<>();
         private String status;
 
         private Charge(String reference, ChargeRequest request, StripeTestInstrument instrument) {

@@ -1,11 +1,13 @@
 package org.paydesk.adapters.processor.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,11 +20,15 @@ import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
+import org.paydesk.application.refund.port.out.RefundOutcome;
+import org.paydesk.application.refund.port.out.RefundProcessor;
+import org.paydesk.application.refund.port.out.RefundRequest;
 import org.paydesk.application.shared.port.out.TimeSource;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentFailure;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.payment.PaymentMethod;
+import org.paydesk.domain.payment.PaymentMethodType;
 import org.paydesk.domain.payment.PaymentOutcome;
 import org.paydesk.domain.paymentmethod.DisplayFacts;
 import org.paydesk.domain.shared.Money;
@@ -34,6 +40,14 @@ import org.paydesk.domain.shared.Money;
  *   <li>Accepts only Stripe's published test cards and test bank accounts, typed into {@link #tokenizeCard} /
  *       {@link #tokenizeBankAccount} or named by Stripe's test ids ({@code pm_card_visa},
  *       {@code pm_usBankAccount_success} ...); each answers as Stripe documents it.</li>
+ *   <li>Wallets: for every Stripe card test id {@code pm_card_<x>} there are simulated Apple Pay and Google Pay tokens
+ *       of the same test card, {@code pm_applepay_<x>} and {@code pm_googlepay_<x>} ({@code pm_applepay_visa},
+ *       {@code pm_googlepay_chargeDeclined}, {@code pm_applepay_visa_chargeDeclinedInsufficientFunds} ...). A wallet
+ *       token charges and attaches exactly like its card (display facts: the card's brand and last four), but only
+ *       as {@code APPLE_PAY} resp. {@code GOOGLE_PAY}; a wallet token of another type, or a card or bank token used
+ *       as a wallet, is refused like any token of the wrong type: a charge answers a decline
+ *       {@code payment_intent_incompatible_payment_method} before any charge exists, an attach throws
+ *       {@code invalid_payment_method_token}.</li>
  *   <li>Cards answer at once; ACH debits answer {@code Processing} and settle after the delay configured as
  *       {@code paydesk.sandbox.ach-settlement-seconds}, reported through {@link RecordProcessorOutcomeUseCase}.</li>
  *   <li>One charge per idempotency key; the same key with other parameters throws, like Stripe's
@@ -41,11 +55,24 @@ import org.paydesk.domain.shared.Money;
  *   <li>No token, log line, message or return value carries a card or account number; one log line per
  *       charge names the payment, the scenario and the outcome.</li>
  * </ul>
- * Charges and attachments live in memory: a restart forgets them, while tokens keep working. One bean serves all
- * three processor ports, so the tokens it issues, charges and attaches are the same sandbox's.
+ * <p>Refunds ({@link #refund}) give back all or part of a charge this sandbox made, never more than the charge minus
+ * its earlier refunds, once per idempotency key; card refunds succeed at once, ACH refunds are pending and succeed
+ * after the ACH settlement delay.
+ *
+ * <p>Charges, refunds and attachments live in memory: a restart forgets them, while tokens keep working. One object
+ * serves all four processor ports, so the tokens it issues, charges, attaches and refunds are the same sandbox's. It is
+ * a bean only of its own class ({@code @Typed}): the ports are served by
+ * {@link org.paydesk.adapters.processor.SelectedProcessor}, which delegates to it unless {@code paydesk.processor} is
+ * {@code stripe}. It does not implement {@link org.paydesk.application.paymentmethod.port.out.PaymentMethodSetup}:
+ * its tokens are made by {@link #tokenizeCard} / {@link #tokenizeBankAccount}.
  */
 @ApplicationScoped
-public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetailsTokenizer, PaymentMethodVault {
+@Typed(SandboxPaymentProcessor.class)
+public class SandboxPaymentProcessor
+        implements PaymentProcessor, PaymentDetailsTokenizer, PaymentMethodVault, RefundProcessor {
+
+    /** The wallets the sandbox simulates, through its wallet test ids. */
+    static final Set<PaymentMethodType> WALLETS = Set.of(PaymentMethodType.APPLE_PAY, PaymentMethodType.GOOGLE_PAY);
 
     private static final Logger LOG = Logger.getLogger(SandboxPaymentProcessor.class.getName());
 
@@ -115,6 +142,12 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
         return entry.outcome();
     }
 
+    /** Apple Pay and Google Pay, through the simulated wallet ids ({@code pm_applepay_visa} ...). */
+    @Override
+    public Set<PaymentMethodType> supportedWallets() {
+        return WALLETS;
+    }
+
     @Override
     public List<ProcessorCharge> chargesFor(PaymentId payment) {
         return ledger.chargesFor(Objects.requireNonNull(payment, "payment"));
@@ -152,6 +185,41 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
         vault.detach(method);
     }
 
+    /**
+     * Refunds a charge of this sandbox: a card refund succeeds at once, an ACH refund is pending and succeeds after
+     * the ACH settlement delay. Never more than the charge minus its earlier refunds; once per idempotency key.
+     *
+     * @throws IllegalStateException when the key was first used with another request (Stripe's
+     *     {@code idempotency_error})
+     */
+    @Override
+    public RefundOutcome refund(RefundRequest request) {
+        Objects.requireNonNull(request, "request");
+        SandboxLedger.RefundEntry entry;
+        try {
+            entry = ledger.refund(request);
+        } catch (IllegalStateException keyReused) {
+            LOG.warning(() -> "sandbox refund: charge " + request.processorPaymentReference() + ", key "
+                    + request.idempotencyKey() + " reused with other parameters, refused (idempotency_error)");
+            throw keyReused;
+        }
+        if (entry.kind() == SandboxLedger.Entry.Kind.CREATED && entry.outcome() instanceof RefundOutcome.Pending) {
+            settlement.settleRefundLater(entry.outcome().processorRefundId());
+        }
+        String kind = entry.kind() == SandboxLedger.Entry.Kind.REPLAYED ? "replayed " : "";
+        LOG.log(entry.kind() == SandboxLedger.Entry.Kind.REFUSED ? Level.WARNING : Level.INFO,
+                () -> "sandbox refund: charge " + request.processorPaymentReference() + ", " + request.amount() + ", "
+                        + kind + describe(entry.outcome()));
+        return entry.outcome();
+    }
+
+    /** @throws IllegalArgumentException for a refund id this sandbox never issued (or forgot at a restart) */
+    @Override
+    public RefundOutcome refundStatus(String processorRefundId) {
+        return ledger.refundStatus(Objects.requireNonNull(processorRefundId, "processorRefundId"))
+                .orElseThrow(() -> new IllegalArgumentException("the sandbox knows no refund " + processorRefundId));
+    }
+
     /** The customer the token is attached to, for tests. */
     Optional<CustomerId> attachedTo(String token) {
         return vault.attachedTo(token);
@@ -163,22 +231,23 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
         if (badAmount.isPresent()) {
             return SandboxLedger.Decision.refuse(badAmount.get());
         }
-        Optional<StripeTestInstrument> instrument = SandboxTokens.resolve(request.method().token());
-        if (instrument.isEmpty()) {
+        Optional<SandboxTokens.Read> token = SandboxTokens.read(request.method().token());
+        if (token.isEmpty()) {
             // The token is not echoed: a caller might have put something sensitive into it.
             return SandboxLedger.Decision.refuse(new PaymentFailure("resource_missing", null,
                     "No such PaymentMethod; the sandbox knows only its own tokens and Stripe's test ids."));
         }
-        if (!instrument.get().canPayAs(request.method().type())) {
+        if (!token.get().canPayAs(request.method().type())) {
             return SandboxLedger.Decision.refuse(new PaymentFailure("payment_intent_incompatible_payment_method",
                     null, "The PaymentMethod provided is not a " + request.method().type() + " payment method."));
         }
-        if (instrument.get() instanceof StripeTestBankAccount
+        StripeTestInstrument instrument = token.get().instrument();
+        if (instrument instanceof StripeTestBankAccount
                 && !"USD".equals(request.amount().currency().getCurrencyCode())) {
             return SandboxLedger.Decision.refuse(new PaymentFailure("payment_intent_invalid_parameter", null,
                     "ACH Direct Debit payments must be in usd."));
         }
-        return SandboxLedger.Decision.charge(instrument.get());
+        return SandboxLedger.Decision.charge(instrument);
     }
 
     private static Optional<PaymentFailure> checkAmount(Money amount) {
@@ -216,6 +285,13 @@ public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetails
         LOG.log(entry.kind() == SandboxLedger.Entry.Kind.REFUSED ? Level.WARNING : Level.INFO,
                 () -> "sandbox charge: payment " + request.paymentId() + ", scenario " + scenario + ", " + kind
                         + describe(entry.outcome()));
+    }
+
+    private static String describe(RefundOutcome outcome) {
+        if (outcome instanceof RefundOutcome.Failed failed) {
+            return "refused " + failed.code();
+        }
+        return (outcome instanceof RefundOutcome.Pending ? "pending " : "succeeded ") + outcome.processorRefundId();
     }
 
     private static String describe(PaymentOutcome outcome) {

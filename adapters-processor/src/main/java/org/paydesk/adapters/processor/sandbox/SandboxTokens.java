@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.paydesk.domain.payment.PaymentMethodType;
 
 /**
  * Issues and reads the sandbox's identifiers. A token is {@code pm_sbx_<scenario>_<random>}, or for a card
@@ -21,11 +22,20 @@ import java.util.stream.Stream;
  * and the expiry is six digits between underscores, so no run of digits in a token can look like a card number to
  * the domain's guard. Tokens issued before the expiry was added stay valid. Stripe's own test PaymentMethod ids
  * ({@code pm_card_visa} ...) are read as tokens too; they carry no expiry.
+ *
+ * <p>Wallet tokens: for every {@code pm_card_<x>} test id there are {@code pm_applepay_<x>} and
+ * {@code pm_googlepay_<x>}, standing for an Apple Pay or Google Pay token of the same test card. They charge and attach
+ * like that card, but only as {@link PaymentMethodType#APPLE_PAY} resp. {@link PaymentMethodType#GOOGLE_PAY}.
  */
 final class SandboxTokens {
 
     static final String TOKEN_PREFIX = "pm_sbx_";
+    /** Stripe's prefix of its test card ids, which the wallet ids below are formed from. */
+    static final String CARD_ID_PREFIX = "pm_card_";
+    static final String APPLE_PAY_PREFIX = "pm_applepay_";
+    static final String GOOGLE_PAY_PREFIX = "pm_googlepay_";
     static final String REFERENCE_PREFIX = "pi_sbx_";
+    static final String REFUND_PREFIX = "re_sbx_";
 
     /** 26^28 > 2^128, so 28 letters hold 128 random bits. */
     static final int RANDOM_LETTERS = 28;
@@ -35,6 +45,8 @@ final class SandboxTokens {
 
     private static final Map<String, StripeTestInstrument> BY_SLUG = new HashMap<>();
     private static final Map<String, StripeTestInstrument> BY_STRIPE_ID = new HashMap<>();
+    /** Simulated wallet ids ({@code pm_applepay_visa} ...): the card they stand for and the wallet. */
+    private static final Map<String, Map.Entry<StripeTestCard, PaymentMethodType>> BY_WALLET_ID = new HashMap<>();
 
     static {
         Stream<StripeTestInstrument> all = Stream.concat(Stream.of(StripeTestCard.values()),
@@ -43,6 +55,13 @@ final class SandboxTokens {
             putOnce(BY_SLUG, instrument.slug(), instrument);
             instrument.stripeIds().forEach(id -> putOnce(BY_STRIPE_ID, id, instrument));
         });
+        for (StripeTestCard card : StripeTestCard.values()) {
+            card.stripeIds().stream().filter(id -> id.startsWith(CARD_ID_PREFIX)).forEach(id -> {
+                String suffix = id.substring(CARD_ID_PREFIX.length());
+                putWalletOnce(APPLE_PAY_PREFIX + suffix, card, PaymentMethodType.APPLE_PAY);
+                putWalletOnce(GOOGLE_PAY_PREFIX + suffix, card, PaymentMethodType.GOOGLE_PAY);
+            });
+        }
     }
 
     private final SecureRandom random;
@@ -68,6 +87,10 @@ final class SandboxTokens {
         return REFERENCE_PREFIX + randomPart();
     }
 
+    String newRefundId() {
+        return REFUND_PREFIX + randomPart();
+    }
+
     /** The test instrument a token stands for: one of Stripe's test ids, or a token this sandbox issued. */
     static Optional<StripeTestInstrument> resolve(String token) {
         return read(token).map(Read::instrument);
@@ -80,7 +103,11 @@ final class SandboxTokens {
         }
         StripeTestInstrument stripeTestId = BY_STRIPE_ID.get(token);
         if (stripeTestId != null) {
-            return Optional.of(new Read(stripeTestId, null, true));
+            return Optional.of(new Read(stripeTestId, null, true, null));
+        }
+        Map.Entry<StripeTestCard, PaymentMethodType> wallet = BY_WALLET_ID.get(token);
+        if (wallet != null) {
+            return Optional.of(new Read(wallet.getKey(), null, true, wallet.getValue()));
         }
         Matcher sandbox = SANDBOX_TOKEN.matcher(token);
         if (!sandbox.matches()) {
@@ -91,7 +118,7 @@ final class SandboxTokens {
             return Optional.empty();
         }
         if (sandbox.group("year") == null) {
-            return Optional.of(new Read(instrument, null, false));
+            return Optional.of(new Read(instrument, null, false, null));
         }
         if (!(instrument instanceof StripeTestCard)) {
             return Optional.empty(); // this sandbox never wrote an expiry into a bank account's token
@@ -99,7 +126,7 @@ final class SandboxTokens {
         try {
             YearMonth expiry = YearMonth.of(Integer.parseInt(sandbox.group("year")),
                     Integer.parseInt(sandbox.group("month")));
-            return Optional.of(new Read(instrument, expiry, false));
+            return Optional.of(new Read(instrument, expiry, false, null));
         } catch (DateTimeException impossibleMonth) {
             return Optional.empty();
         }
@@ -110,9 +137,31 @@ final class SandboxTokens {
      *
      * @param expiry the card's expiry written into the token; null for bank accounts, Stripe's test ids and older
      *     sandbox tokens
-     * @param stripeTestId one of Stripe's shared test ids ({@code pm_card_visa} ...), not a token the sandbox issued
+     * @param stripeTestId one of Stripe's shared test ids ({@code pm_card_visa} ...) or a wallet id made from one,
+     *     not a token the sandbox issued
+     * @param wallet {@link PaymentMethodType#APPLE_PAY} or {@link PaymentMethodType#GOOGLE_PAY} for a wallet id
+     *     ({@code pm_applepay_visa} ...); null for every other token
      */
-    record Read(StripeTestInstrument instrument, YearMonth expiry, boolean stripeTestId) {
+    record Read(StripeTestInstrument instrument, YearMonth expiry, boolean stripeTestId, PaymentMethodType wallet) {
+
+        /**
+         * Whether a charge or attachment of this method type may use the token: a wallet token only as its wallet,
+         * any other token only as its instrument's own type (a card is not a wallet token).
+         */
+        boolean canPayAs(PaymentMethodType type) {
+            return wallet != null ? wallet == type : instrument.canPayAs(type);
+        }
+
+        /** The scenario for log lines: the instrument's slug, prefixed by the wallet for a wallet token. */
+        String scenario() {
+            return wallet == null ? instrument.slug()
+                    : (wallet == PaymentMethodType.APPLE_PAY ? "applePay:" : "googlePay:") + instrument.slug();
+        }
+    }
+
+    /** The simulated wallet ids, for the tests that go through all of them. */
+    static Map<String, Map.Entry<StripeTestCard, PaymentMethodType>> walletIds() {
+        return Map.copyOf(BY_WALLET_ID);
     }
 
     private String randomPart() {
@@ -126,6 +175,12 @@ final class SandboxTokens {
             rest = quotientAndRemainder[0];
         }
         return new String(letters);
+    }
+
+    private static void putWalletOnce(String id, StripeTestCard card, PaymentMethodType wallet) {
+        if (BY_STRIPE_ID.containsKey(id) || BY_WALLET_ID.putIfAbsent(id, Map.entry(card, wallet)) != null) {
+            throw new IllegalStateException(id + " names two instruments");
+        }
     }
 
     private static void putOnce(Map<String, StripeTestInstrument> map, String key, StripeTestInstrument instrument) {

@@ -16,7 +16,8 @@ import org.paydesk.domain.shared.DomainException;
 
 /**
  * Which customer each sandbox token is attached to, as Stripe attaches a PaymentMethod to a Customer, and what may be
- * shown of it. Refuses, in Stripe's order: a token it does not know, a token of another method type, a token
+ * shown of it. A wallet token ({@code pm_applepay_visa} ...) attaches like its card and shows that card's brand and
+ * last four (display facts have no place for the wallet; the saved method's type records it). Refuses, in Stripe's order: a token it does not know, a token of another method type, a token
  * attached to another customer, and a card that the issuer declines or that has expired (Stripe checks the card with
  * the issuer when it is attached). Attaching again to the same customer is accepted and changes nothing.
  *
@@ -46,9 +47,8 @@ final class SandboxVault {
                 // The token is not echoed: a caller might have put something sensitive into it.
                 new DomainException("invalid_payment_method_token", "paymentMethod.token",
                         "No such PaymentMethod; the sandbox knows only its own tokens and Stripe's test ids.")));
-        StripeTestInstrument instrument = token.instrument();
-        if (!instrument.canPayAs(method.type())) {
-            throw refuse(customer, instrument.slug(), new DomainException("invalid_payment_method_token",
+        if (!token.canPayAs(method.type())) {
+            throw refuse(customer, token.scenario(), new DomainException("invalid_payment_method_token",
                     "paymentMethod.token", "The PaymentMethod provided is not a " + method.type()
                             + " payment method."));
         }
@@ -56,19 +56,19 @@ final class SandboxVault {
         synchronized (attachments) {
             CustomerId owner = token.stripeTestId() ? null : attachments.get(method.token());
             if (owner != null && !owner.equals(customer)) {
-                throw refuse(customer, instrument.slug(), new DomainException("payment_method_attached_elsewhere",
+                throw refuse(customer, token.scenario(), new DomainException("payment_method_attached_elsewhere",
                         "paymentMethod.token", "The payment method is already attached to another customer."));
             }
             try {
                 facts = facts(token);
             } catch (DomainException declined) {
-                throw refuse(customer, instrument.slug(), declined);
+                throw refuse(customer, token.scenario(), declined);
             }
             if (!token.stripeTestId()) {
                 attachments.put(method.token(), customer);
             }
         }
-        LOG.info(() -> "sandbox vault: scenario " + instrument.slug() + " attached to customer " + customer);
+        LOG.info(() -> "sandbox vault: scenario " + token.scenario() + " attached to customer " + customer);
         return facts;
     }
 

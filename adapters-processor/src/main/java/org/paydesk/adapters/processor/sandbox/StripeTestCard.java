@@ -148,9 +148,13 @@ enum StripeTestCard implements StripeTestInstrument {
         return behaviour;
     }
 
+    /**
+     * Only as a card: an Apple Pay or Google Pay payment needs a wallet token ({@code pm_applepay_visa} ...), which
+     * {@link SandboxTokens} reads as the same card marked with its wallet.
+     */
     @Override
     public boolean canPayAs(PaymentMethodType type) {
-        return type != PaymentMethodType.ACH;
+        return type == PaymentMethodType.CARD;
     }
 
     /**

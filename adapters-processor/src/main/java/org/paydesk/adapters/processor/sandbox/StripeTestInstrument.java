@@ -17,6 +17,9 @@ sealed interface StripeTestInstrument permits StripeTestCard, StripeTestBankAcco
 
     Behaviour behaviour();
 
-    /** Whether a charge of this method type may use the instrument (wallets are cards underneath). */
+    /**
+     * Whether a charge of this method type may use the instrument named by a plain (non-wallet) token; wallets are
+     * cards underneath, but only a wallet token pays as a wallet (see {@link SandboxTokens.Read#canPayAs}).
+     */
     boolean canPayAs(PaymentMethodType type);
 }

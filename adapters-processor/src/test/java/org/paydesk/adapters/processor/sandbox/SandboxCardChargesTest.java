@@ -123,12 +123,16 @@ class SandboxCardChargesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"APPLE_PAY", "GOOGLE_PAY"})
-    void wallet_payments_are_cards_underneath(String wallet) {
-        PaymentOutcome outcome = sandbox.processor.charge(
+    @CsvSource({"APPLE_PAY, pm_applepay_visa", "GOOGLE_PAY, pm_googlepay_visa"})
+    void wallet_payments_are_cards_underneath_but_need_a_wallet_token(String wallet, String walletToken) {
+        PaymentOutcome withWalletToken = sandbox.processor.charge(
+                Sandbox.request(Sandbox.newKey(), 1, "10.00", PaymentMethodType.valueOf(wallet), walletToken));
+        PaymentOutcome withCardToken = sandbox.processor.charge(
                 Sandbox.request(Sandbox.newKey(), 1, "10.00", PaymentMethodType.valueOf(wallet), "pm_card_visa"));
 
-        assertInstanceOf(PaymentOutcome.Succeeded.class, outcome);
+        assertInstanceOf(PaymentOutcome.Succeeded.class, withWalletToken);
+        assertEquals("payment_intent_incompatible_payment_method",
+                assertInstanceOf(PaymentOutcome.Declined.class, withCardToken).failure().code());
     }
 
     @Test

@@ -151,7 +151,7 @@ class SandboxVaultTest {
     }
 
     @Test
-    void a_token_of_another_method_type_is_refused_as_invalid_and_a_wallet_is_a_card() {
+    void a_token_of_another_method_type_is_refused_as_invalid_and_a_wallet_token_attaches_as_its_card() {
         DomainException cardAsAch = assertThrows(DomainException.class,
                 () -> sandbox.processor.attach(ach(sandbox.cardToken("4242424242424242")), ACME));
         DomainException achAsCard = assertThrows(DomainException.class,
@@ -161,7 +161,10 @@ class SandboxVaultTest {
         assertEquals("invalid_payment_method_token", achAsCard.code());
         assertEquals("paymentMethod.token", achAsCard.field());
         assertEquals("visa", sandbox.processor.attach(
-                new PaymentMethod(PaymentMethodType.APPLE_PAY, sandbox.cardToken("4242424242424242")), ACME).brand());
+                new PaymentMethod(PaymentMethodType.APPLE_PAY, "pm_applepay_visa"), ACME).brand());
+        DomainException cardAsWallet = assertThrows(DomainException.class, () -> sandbox.processor.attach(
+                new PaymentMethod(PaymentMethodType.APPLE_PAY, sandbox.cardToken("4242424242424242")), ACME));
+        assertEquals("invalid_payment_method_token", cardAsWallet.code());
     }
 
     @ParameterizedTest(name = "{0}")

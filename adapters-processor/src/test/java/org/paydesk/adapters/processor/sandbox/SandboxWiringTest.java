@@ -1,5 +1,6 @@
 package org.paydesk.adapters.processor.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,7 @@ import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
+import org.paydesk.application.refund.port.out.RefundProcessor;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentMethod;
 import org.paydesk.domain.payment.PaymentMethodType;
@@ -38,11 +41,15 @@ import org.paydesk.domain.payment.PaymentOutcome;
 class SandboxWiringTest {
 
     @Test
-    void the_sandbox_is_one_application_scoped_bean_for_all_three_processor_ports() {
+    void the_sandbox_is_one_application_scoped_bean_for_all_its_processor_ports() {
         assertTrue(SandboxPaymentProcessor.class.isAnnotationPresent(ApplicationScoped.class));
         assertTrue(PaymentProcessor.class.isAssignableFrom(SandboxPaymentProcessor.class));
         assertTrue(PaymentDetailsTokenizer.class.isAssignableFrom(SandboxPaymentProcessor.class));
         assertTrue(PaymentMethodVault.class.isAssignableFrom(SandboxPaymentProcessor.class));
+        assertTrue(RefundProcessor.class.isAssignableFrom(SandboxPaymentProcessor.class));
+        // A bean of its own class only: the ports are injected through SelectedProcessor, which delegates to it.
+        assertArrayEquals(new Class<?>[] {SandboxPaymentProcessor.class},
+                SandboxPaymentProcessor.class.getAnnotation(Typed.class).value());
     }
 
     @Test

@@ -28,6 +28,7 @@ final class HostedPageClient {
     private final URI root;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private String authorization;
 
     HostedPageClient(URL deployment) {
         try {
@@ -37,6 +38,13 @@ final class HostedPageClient {
         }
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser signed in with HTTP Basic (the hosted checkout is for signed-in buyers). */
+    HostedPageClient signedInAs(String user, String password) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     /** The path of an emailed link (absolute or not), so that it is sent to the server under test. */
@@ -74,6 +82,9 @@ final class HostedPageClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -54,7 +54,7 @@ final class HostedPages {
         values.put("card", !"ach".equals(state.selectedType()));
         values.put("error", state.error());
         write(response, status, "Add a payment method for " + view.customerName(), "payment-method-form.html", values,
-                state.csrf(), true, state.mode() == HostedPageSettings.Mode.STRIPE);
+                state.csrf(), "payment-method.js", state.mode() == HostedPageSettings.Mode.STRIPE);
     }
 
     void saved(HttpServletResponse response, PaymentMethodType type, DisplayFacts facts) throws IOException {
@@ -69,33 +69,33 @@ final class HostedPages {
         }
         Map<String, Object> values = Map.of("what", what, "last4", facts.last4(), "detail", detail);
         write(response, HttpServletResponse.SC_OK, "Payment method saved", "payment-method-saved.html", values, null,
-                false, false);
+                null, false);
     }
 
     /** The one page for an unknown, spent, revoked or expired link. */
     void unavailable(HttpServletResponse response) throws IOException {
         write(response, HttpServletResponse.SC_GONE, "This link can no longer be used", "link-unavailable.html",
-                Map.of(), null, false, false);
+                Map.of(), null, null, false);
     }
 
     void forbidden(HttpServletResponse response) throws IOException {
         write(response, HttpServletResponse.SC_FORBIDDEN, "This form could not be sent", "forbidden.html", Map.of(),
-                null, false, false);
+                null, null, false);
     }
 
     void tooManyRequests(HttpServletResponse response, Duration retryAfter) throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds(retryAfter)));
-        write(response, 429, "Too many attempts", "too-many-requests.html", Map.of(), null, false, false);
+        write(response, 429, "Too many attempts", "too-many-requests.html", Map.of(), null, null, false);
     }
 
     void notFound(HttpServletResponse response) throws IOException {
-        write(response, HttpServletResponse.SC_NOT_FOUND, "Page not found", "not-found.html", Map.of(), null, false,
+        write(response, HttpServletResponse.SC_NOT_FOUND, "Page not found", "not-found.html", Map.of(), null, null,
                 false);
     }
 
     void failed(HttpServletResponse response) throws IOException {
         write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Something went wrong", "failed.html",
-                Map.of(), null, false, false);
+                Map.of(), null, null, false);
     }
 
     static long retryAfterSeconds(Duration retryAfter) {
@@ -103,8 +103,12 @@ final class HostedPages {
         return Math.max(1, seconds);
     }
 
-    private void write(HttpServletResponse response, int status, String title, String template,
-            Map<String, Object> values, String csrf, boolean script, boolean stripeJs) throws IOException {
+    /**
+     * @param csrf the token for the page's {@code <meta>}, or {@code null} for a page without a form
+     * @param script the page's script in {@code /pay/assets}, or {@code null} for none
+     */
+    void write(HttpServletResponse response, int status, String title, String template,
+            Map<String, Object> values, String csrf, String script, boolean stripeJs) throws IOException {
         Map<String, Object> layout = new HashMap<>();
         layout.put("title", title);
         layout.put("assets", assets);

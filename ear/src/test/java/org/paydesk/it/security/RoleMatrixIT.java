@@ -29,6 +29,13 @@ class RoleMatrixIT {
 
     private static final Set<String> STAFF = Set.copyOf(TestUsers.STAFF_ROLES);
     private static final Set<String> HISTORY = Set.of("ADMIN", "ACCOUNTS_RECEIVABLE", "CASHIER");
+    private static final Set<String> EVERYONE = Set.copyOf(TestUsers.ALL_ROLES);
+    private static final Set<String> ORDER_ENTRY = Set.of("ADMIN", "SALES", "SALES_MANAGER", "SALES_ALLOCATIONS",
+            "INTEGRATION");
+    private static final Set<String> ORDER_READERS = Set.of("ADMIN", "SALES", "SALES_MANAGER", "SALES_ALLOCATIONS",
+            "CASHIER", "ACCOUNTS_RECEIVABLE", "CREDIT_MANAGER", "INTEGRATION", "BUYER");
+    private static final Set<String> ORDER_PAYERS = Set.of("ADMIN", "CASHIER", "SALES", "SALES_MANAGER",
+            "ACCOUNTS_RECEIVABLE", "BUYER");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -57,6 +64,8 @@ class RoleMatrixIT {
                  "paymentMethod": {"type": "card", "token": "%s"}}
                 """.formatted(customer, given.cardToken("4242424242424242")), Fixtures.key()).json()
                 .getJsonNumber("id").longValue();
+        String sku = given.item("Role matrix item", "1.00");
+        long order = given.order(customer, sku + ":1").getJsonNumber("id").longValue();
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/api/v1/customers",
@@ -83,7 +92,29 @@ class RoleMatrixIT {
                         STAFF),
                 new Endpoint("POST", "/api/v1/customers/" + customer + "/buyers", Set.of("ADMIN", "INTEGRATION")),
                 new Endpoint("GET", "/api/v1/buyer/customer", Set.of("BUYER")),
-                new Endpoint("POST", "/api/v1/testing/clock/advance", Set.of("ADMIN")));
+                new Endpoint("POST", "/api/v1/testing/clock/advance", Set.of("ADMIN")),
+                new Endpoint("PUT", "/api/v1/customers/" + customer + "/preferences",
+                        Set.of("ADMIN", "CREDIT_MANAGER", "ACCOUNTS_RECEIVABLE")),
+                new Endpoint("PUT", "/api/v1/items/" + sku, Set.of("ADMIN", "SALES_MANAGER", "INTEGRATION")),
+                new Endpoint("GET", "/api/v1/items", EVERYONE),
+                new Endpoint("GET", "/api/v1/items/" + sku, EVERYONE),
+                new Endpoint("POST", "/api/v1/orders", ORDER_ENTRY),
+                new Endpoint("GET", "/api/v1/orders", ORDER_READERS),
+                new Endpoint("GET", "/api/v1/orders/" + order, ORDER_READERS),
+                // Unknown orders below: the role check comes first, and nothing is confirmed, cancelled or paid.
+                new Endpoint("POST", "/api/v1/orders/987654321/pay-and-confirm", ORDER_PAYERS),
+                new Endpoint("POST", "/api/v1/orders/987654321/confirm",
+                        Set.of("ADMIN", "SALES", "SALES_MANAGER", "CREDIT_MANAGER")),
+                new Endpoint("POST", "/api/v1/orders/987654321/cancel", Set.of("ADMIN", "SALES", "SALES_MANAGER")),
+                new Endpoint("POST", "/api/v1/carts", Set.of("BUYER")),
+                new Endpoint("GET", "/api/v1/carts/987654321", Set.of("BUYER")),
+                new Endpoint("PUT", "/api/v1/carts/987654321/lines/" + sku, Set.of("BUYER")),
+                new Endpoint("DELETE", "/api/v1/carts/987654321/lines/" + sku, Set.of("BUYER")),
+                new Endpoint("GET", "/api/v1/carts/987654321/payment-options", Set.of("BUYER")),
+                new Endpoint("POST", "/api/v1/carts/987654321/checkout", Set.of("BUYER")),
+                new Endpoint("GET", "/api/v1/settings/checkout", STAFF),
+                // An empty object is refused as invalid, so the matrix never changes the wallets offered.
+                new Endpoint("PUT", "/api/v1/settings/checkout", Set.of("ADMIN")));
 
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -121,6 +152,7 @@ class RoleMatrixIT {
         return switch (endpoint.method()) {
             case "GET" -> api.get(endpoint.path());
             case "DELETE" -> api.delete(endpoint.path());
+            case "PUT" -> api.put(endpoint.path(), "{}");
             default -> api.post(endpoint.path(), "{}");
         };
     }

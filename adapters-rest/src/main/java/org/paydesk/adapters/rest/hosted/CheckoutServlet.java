@@ -10,11 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.paydesk.adapters.rest.shared.IdempotencyGate;
@@ -103,8 +101,9 @@ public class CheckoutServlet extends HttpServlet {
                 pages.notFound(response);
                 return;
             }
-            String csrf = cookie(request).filter(CsrfGuard::wellFormed).orElseGet(CsrfGuard::newToken);
-            response.addHeader("Set-Cookie", CsrfGuard.cookieHeader(csrf, secure(request)));
+            String csrf = HostedRequests.csrfCookie(request).filter(CsrfGuard::wellFormed)
+                    .orElseGet(CsrfGuard::newToken);
+            response.addHeader("Set-Cookie", CsrfGuard.cookieHeader(csrf, HostedRequests.secure(request, settings)));
             showForm(request, response, pages, buyer.get(), csrf, 200, "card", null, null);
         } catch (NotFoundException notFound) {
             pages.notFound(response);
@@ -117,9 +116,10 @@ public class CheckoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CheckoutPages pages = new CheckoutPages(request.getContextPath());
-        String submittedCsrf = formCsrf(request);
-        CsrfGuard.Verdict verdict = CsrfGuard.check(cookie(request).orElse(null), submittedCsrf,
-                request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), selfOrigins(request));
+        String submittedCsrf = HostedRequests.formCsrf(request);
+        CsrfGuard.Verdict verdict = CsrfGuard.check(HostedRequests.csrfCookie(request).orElse(null), submittedCsrf,
+                request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                HostedRequests.selfOrigins(request, settings));
         if (!verdict.accepted()) {
             LOG.info(() -> "checkout POST refused by the CSRF check (" + verdict + ") from "
                     + request.getRemoteAddr());
@@ -317,34 +317,7 @@ public class CheckoutServlet extends HttpServlet {
     private record Buyer(String login, CustomerId customer, CartId cart) {
     }
 
-    private static Optional<String> cookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (CsrfGuard.COOKIE.equals(cookie.getName())) {
-                return Optional.ofNullable(cookie.getValue());
-            }
-        }
-        return Optional.empty();
-    }
 
-    private static String formCsrf(HttpServletRequest request) {
-        String field = request.getParameter(CsrfGuard.FIELD);
-        return field != null ? field : request.getHeader(CsrfGuard.HEADER);
-    }
 
-    /** This server's origin as the request addressed it, and the configured public one (a TLS proxy's). */
-    private Set<String> selfOrigins(HttpServletRequest request) {
-        Set<String> origins = new HashSet<>();
-        origins.add(CsrfGuard.origin(request.getScheme(), request.getServerName(), request.getServerPort()));
-        settings.publicOrigin().ifPresent(origins::add);
-        return origins;
-    }
 
-    /** Whether the browser reached us over HTTPS, directly or through the public URL's proxy. */
-    private boolean secure(HttpServletRequest request) {
-        return request.isSecure() || settings.publicOrigin().filter(o -> o.startsWith("https:")).isPresent();
-    }
 }

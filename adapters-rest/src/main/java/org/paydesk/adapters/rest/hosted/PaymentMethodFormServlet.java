@@ -21,12 +21,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
@@ -104,8 +102,9 @@ public class PaymentMethodFormServlet extends HttpServlet {
         String secret = route.get().secret();
         try {
             HostedFormView view = links.open(secret);
-            String csrf = cookie(request).filter(CsrfGuard::wellFormed).orElseGet(CsrfGuard::newToken);
-            response.addHeader("Set-Cookie", CsrfGuard.cookieHeader(csrf, secure(request)));
+            String csrf = HostedRequests.csrfCookie(request).filter(CsrfGuard::wellFormed)
+                    .orElseGet(CsrfGuard::newToken);
+            response.addHeader("Set-Cookie", CsrfGuard.cookieHeader(csrf, HostedRequests.secure(request, settings)));
             pages.form(response, HttpServletResponse.SC_OK, view, formState(request, secret, csrf, "card", null));
         } catch (LinkUnavailableException unavailable) {
             limiter.recordMiss(request.getRemoteAddr());
@@ -143,9 +142,10 @@ public class PaymentMethodFormServlet extends HttpServlet {
             }
             return;
         }
-        String submitted = json ? request.getHeader(CsrfGuard.HEADER) : formCsrf(request);
-        CsrfGuard.Verdict verdict = CsrfGuard.check(cookie(request).orElse(null), submitted,
-                request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), selfOrigins(request));
+        String submitted = json ? request.getHeader(CsrfGuard.HEADER) : HostedRequests.formCsrf(request);
+        CsrfGuard.Verdict verdict = CsrfGuard.check(HostedRequests.csrfCookie(request).orElse(null), submitted,
+                request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                HostedRequests.selfOrigins(request, settings));
         if (!verdict.accepted()) {
             LOG.info(() -> "hosted form POST refused by the CSRF check (" + verdict + ") from "
                     + request.getRemoteAddr());
@@ -192,7 +192,7 @@ public class PaymentMethodFormServlet extends HttpServlet {
             throws IOException {
         String type = request.getParameter("type");
         String token = request.getParameter("token");
-        String csrf = formCsrf(request);
+        String csrf = HostedRequests.formCsrf(request);
         PaymentMethodType methodType = "ach".equals(type) ? PaymentMethodType.ACH
                 : "card".equals(type) ? PaymentMethodType.CARD : null;
         if (methodType == null || token == null || token.isBlank()) {
@@ -316,36 +316,9 @@ public class PaymentMethodFormServlet extends HttpServlet {
         return text.endsWith(".") ? text : text + ".";
     }
 
-    private static Optional<String> cookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (CsrfGuard.COOKIE.equals(cookie.getName())) {
-                return Optional.ofNullable(cookie.getValue());
-            }
-        }
-        return Optional.empty();
-    }
 
-    private static String formCsrf(HttpServletRequest request) {
-        String field = request.getParameter(CsrfGuard.FIELD);
-        return field != null ? field : request.getHeader(CsrfGuard.HEADER);
-    }
 
-    /** This server's origin as the request addressed it, and the configured public one (a TLS proxy's). */
-    private Set<String> selfOrigins(HttpServletRequest request) {
-        Set<String> origins = new HashSet<>();
-        origins.add(CsrfGuard.origin(request.getScheme(), request.getServerName(), request.getServerPort()));
-        settings.publicOrigin().ifPresent(origins::add);
-        return origins;
-    }
 
-    /** Whether the browser reached us over HTTPS, directly or through the public URL's proxy. */
-    private boolean secure(HttpServletRequest request) {
-        return request.isSecure() || settings.publicOrigin().filter(o -> o.startsWith("https:")).isPresent();
-    }
 
     /** The body as a JSON object, or {@code null} when it is not one (or too large). Never logged. */
     private static JsonObject readJson(HttpServletRequest request) throws IOException {

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The payment's life: {@code PENDING -> PROCESSING -> SUCCEEDED | FAILED}, {@code UNKNOWN} when the
  * processor's answer was lost, and after success {@code PARTIALLY_REFUNDED}, {@code REFUNDED},
- * {@code RETURNED} (ACH) or {@code DISPUTED}. Each state lists where it may go; nothing else is legal.
+ * {@code RETURNED} (ACH) or {@code DISPUTED}. Each state lists where it may go; nothing else is legal. The one
+ * step back is a refund that failed at the processor after it was accepted: the payment is again (partly) kept.
  */
 public enum PaymentStatus {
     PENDING,
@@ -27,14 +28,20 @@ public enum PaymentStatus {
         UNKNOWN.next = EnumSet.of(PROCESSING, SUCCEEDED, FAILED);
         SUCCEEDED.next = EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, RETURNED, DISPUTED);
         FAILED.next = EnumSet.noneOf(PaymentStatus.class);
-        PARTIALLY_REFUNDED.next = EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED);
-        REFUNDED.next = EnumSet.noneOf(PaymentStatus.class);
+        // A refund the processor finally refused gives its money back: REFUNDED and PARTIALLY_REFUNDED step back.
+        PARTIALLY_REFUNDED.next = EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, RETURNED, DISPUTED, SUCCEEDED);
+        REFUNDED.next = EnumSet.of(PARTIALLY_REFUNDED, SUCCEEDED);
         RETURNED.next = EnumSet.noneOf(PaymentStatus.class);
         DISPUTED.next = EnumSet.of(SUCCEEDED, REFUNDED);
     }
 
     public boolean canMoveTo(PaymentStatus target) {
         return next.contains(target);
+    }
+
+    /** Whether money of this payment may be given back now: it went through and is neither disputed nor returned. */
+    public boolean isRefundable() {
+        return this == SUCCEEDED || this == PARTIALLY_REFUNDED;
     }
 
     /** Whether the processor has still to say how this payment ends. */

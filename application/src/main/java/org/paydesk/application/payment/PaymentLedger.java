@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.paydesk.application.customer.port.out.CustomerRepository;
@@ -14,6 +15,11 @@ import org.paydesk.application.idempotency.port.in.StoredResponse;
 import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
 import org.paydesk.application.payment.port.out.PaymentAttempt;
 import org.paydesk.application.payment.port.out.PaymentRepository;
+import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.reconciliation.FollowUpSchedule;
+import org.paydesk.application.reconciliation.port.out.FollowUp;
+import org.paydesk.application.reconciliation.port.out.ReconciliationQueue;
+import org.paydesk.application.refund.port.out.RefundRepository;
 import org.paydesk.application.receivable.port.out.ReceivableRepository;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.NotFoundException;
@@ -23,8 +29,13 @@ import org.paydesk.application.shared.port.out.TimeSource;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.payment.Payment;
 import org.paydesk.domain.payment.PaymentId;
+import org.paydesk.domain.payment.PaymentFailure;
 import org.paydesk.domain.payment.PaymentOutcome;
 import org.paydesk.domain.payment.PaymentStatus;
+import org.paydesk.domain.payment.Unwinding;
+import org.paydesk.domain.refund.Refund;
+import org.paydesk.domain.refund.RefundStatus;
+import org.paydesk.domain.shared.Money;
 import org.paydesk.domain.shared.DomainException;
 
 /**
@@ -44,11 +55,13 @@ public class PaymentLedger {
     private final TimeSource time;
     private final IdempotencyService idempotency;
     private final Event<PaymentRecorded> recorded;
+    private final RefundRepository refunds;
+    private final ReconciliationQueue followUps;
 
     @Inject
     public PaymentLedger(CustomerRepository customers, ReceivableRepository receivables, PaymentRepository payments,
             AllocationPlanner planner, AuditTrail audit, TimeSource time, IdempotencyService idempotency,
-            Event<PaymentRecorded> recorded) {
+            Event<PaymentRecorded> recorded, RefundRepository refunds, ReconciliationQueue followUps) {
         this.customers = customers;
         this.receivables = receivables;
         this.payments = payments;
@@ -57,6 +70,8 @@ public class PaymentLedger {
         this.time = time;
         this.idempotency = idempotency;
         this.recorded = recorded;
+        this.refunds = refunds;
+        this.followUps = followUps;
     }
 
     /**
@@ -113,6 +128,8 @@ public class PaymentLedger {
         payments.add(payment);
         purpose.recorded(payment);
         PaymentAttempt attempt = payments.startAttempt(payment.id(), now);
+        // Should this node die before the answer is recorded, the reconciler finds the payment all the same.
+        followUps.open(FollowUp.Subject.PAYMENT, payment.id().value(), now, FollowUpSchedule.firstCheck(now));
         audit.record(new AuditEntry(now, command.actor(), "payment.submitted", "payment", payment.id().toString(),
                 "ok", payment.amount() + " by " + payment.method().type() + ", " + payment.allocations().size()
                         + " allocation(s), unapplied " + payment.unapplied()));
@@ -155,9 +172,7 @@ public class PaymentLedger {
 
     private Payment record(PaymentId id, PaymentAttempt attempt, PaymentOutcome outcome, Actor actor) {
         // The customer never changes, so it can be read before the lock; the payment is read after it.
-        Customer customer = customers.lock(payments.customerOf(id)
-                        .orElseThrow(() -> new NotFoundException("payment " + id)))
-                .orElseThrow(() -> new IllegalStateException("payment " + id + " has no customer"));
+        Customer customer = lockCustomerOf(id);
         Payment payment = payments.find(id).orElseThrow();
         Instant now = time.now();
         if (attempt != null) {
@@ -180,11 +195,98 @@ public class PaymentLedger {
             customers.update(customer);
         }
         payments.update(payment);
+        if (payment.status().awaitsProcessor()) {
+            followUps.open(FollowUp.Subject.PAYMENT, id.value(), now, FollowUpSchedule.firstCheck(now));
+        } else {
+            followUps.close(FollowUp.Subject.PAYMENT, id.value());
+        }
         audit.record(new AuditEntry(now, actor, "payment." + payment.status().name().toLowerCase(), "payment",
                 id.toString(), payment.status() == PaymentStatus.FAILED ? "declined" : "ok",
                 payment.failure() == null ? outcome.getClass().getSimpleName()
                         : payment.failure().code() + "/" + payment.failure().declineCode()));
         return payment;
+    }
+
+    /**
+     * Brings the payment to what the processor now says of its charge, by legal steps only, in the caller's
+     * transaction: an unfinished payment settles (a returned one first succeeds, then is returned); a payment that
+     * went through is returned or disputed; nothing ever moves back (a late failure cannot undo a success). Reading
+     * the truth instead of an event's copy makes webhooks in any order, or repeated, end the same.
+     *
+     * @return the payment as it now stands
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Payment reconcile(PaymentId id, ProcessorCharge truth, Actor actor) {
+        lockCustomerOf(id);
+        Payment payment = payments.find(id).orElseThrow();
+        boolean unfinished = payment.status().awaitsProcessor();
+        switch (truth.state()) {
+            case PROCESSING -> {
+                if (unfinished && payment.status() != PaymentStatus.PROCESSING) {
+                    record(id, null, new PaymentOutcome.Processing(truth.reference()), actor);
+                }
+            }
+            case SUCCEEDED -> {
+                if (unfinished) {
+                    record(id, null, new PaymentOutcome.Succeeded(truth.reference()), actor);
+                }
+            }
+            case FAILED -> {
+                if (unfinished) {
+                    record(id, null, new PaymentOutcome.Declined(truth.reference(), truth.failure() != null
+                            ? truth.failure() : new PaymentFailure("payment_failed", null, "The payment failed.")),
+                            actor);
+                }
+            }
+            case RETURNED -> {
+                if (unfinished) {
+                    record(id, null, new PaymentOutcome.Succeeded(truth.reference()), actor);
+                }
+                payment = payments.find(id).orElseThrow();
+                if (payment.status().isRefundable()) {
+                    returned(customers.find(payment.customerId()).orElseThrow(), payment, truth, actor);
+                }
+            }
+        }
+        // Each step above wrote the payment; read it as it now stands.
+        payment = payments.find(id).orElseThrow();
+        if (truth.disputed() && payment.status().isRefundable()) {
+            Instant now = time.now();
+            payment.dispute(now);
+            payments.update(payment);
+            audit.record(new AuditEntry(now, actor, "payment.disputed", "payment", id.toString(), "ok",
+                    "the payer disputed charge " + truth.reference()));
+        }
+        return payments.find(id).orElseThrow();
+    }
+
+    /**
+     * An ACH debit that went through came back: what the payment still holds in credit and on invoices is taken back
+     * (credit first, then invoices newest first, after what refunds already took) and the payment is RETURNED.
+     */
+    private void returned(Customer customer, Payment payment, ProcessorCharge truth, Actor actor) {
+        Instant now = time.now();
+        Unwinding unwinding = new Unwinding(Money.zero(payment.amount().currency()), List.of());
+        if (payment.unwindable().isPositive()) {
+            List<Unwinding> earlier = refunds.findByPayment(payment.id()).stream()
+                    .filter(refund -> refund.status() != RefundStatus.FAILED).map(Refund::unwinding).toList();
+            var touched = receivables.findAll(payment.allocations().stream().map(a -> a.receivableId()).toList());
+            unwinding = Unwinding.plan(payment, earlier, payment.unwindable(), customer.creditBalance(), touched);
+            unwinding.applyTo(customer, touched);
+            receivables.update(touched.values());
+            customers.update(customer);
+        }
+        payment.markReturned(truth.failure() != null ? truth.failure()
+                : new PaymentFailure("payment_returned", null, "The payer's bank returned the debit."), now);
+        payments.update(payment);
+        audit.record(new AuditEntry(now, actor, "payment.returned", "payment", payment.id().toString(), "returned",
+                payment.failure().code() + "; took back credit " + unwinding.creditTaken() + ", reopened "
+                        + unwinding.reopened().stream().map(a -> a.receivableNumber() + " " + a.amount()).toList()));
+    }
+
+    private Customer lockCustomerOf(PaymentId id) {
+        return customers.lock(payments.customerOf(id).orElseThrow(() -> new NotFoundException("payment " + id)))
+                .orElseThrow(() -> new IllegalStateException("payment " + id + " has no customer"));
     }
 
     /**
@@ -225,6 +327,6 @@ public class PaymentLedger {
 
     /** For CDI's proxy only. */
     protected PaymentLedger() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -134,6 +134,6 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     private static Payment copy(Payment payment, long version) {
         return Payment.restore(payment.id(), payment.customerId(), payment.method(), payment.channel(),
                 payment.plan(), payment.requestKey(), payment.status(), payment.processorReference(),
-                payment.failure(), payment.createdAt(), payment.updatedAt(), version);
+                payment.failure(), payment.refunded(), payment.createdAt(), payment.updatedAt(), version);
     }
 }

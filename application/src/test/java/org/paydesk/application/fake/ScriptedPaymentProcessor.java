@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
@@ -27,6 +28,8 @@ public final class ScriptedPaymentProcessor implements PaymentProcessor {
     private final List<ChargeRequest> requests = new ArrayList<>();
     private final Map<String, PaymentOutcome> answeredByKey = new LinkedHashMap<>();
     private final Map<PaymentId, List<ProcessorCharge>> charges = new LinkedHashMap<>();
+    private final Map<String, ProcessorCharge> truths = new LinkedHashMap<>();
+    private RuntimeException unreachable;
 
     private Set<PaymentMethodType> wallets = Set.of();
 
@@ -78,7 +81,45 @@ public final class ScriptedPaymentProcessor implements PaymentProcessor {
 
     @Override
     public List<ProcessorCharge> chargesFor(PaymentId payment) {
-        return List.copyOf(charges.getOrDefault(payment, List.of()));
+        failIfUnreachable();
+        return charges.getOrDefault(payment, List.of()).stream()
+                .map(charge -> truths.getOrDefault(charge.reference(), charge)).toList();
+    }
+
+    @Override
+    public Optional<ProcessorCharge> lookup(String processorReference) {
+        failIfUnreachable();
+        if (truths.containsKey(processorReference)) {
+            return Optional.of(truths.get(processorReference));
+        }
+        return charges.values().stream().flatMap(List::stream)
+                .filter(charge -> charge.reference().equals(processorReference)).findFirst();
+    }
+
+    /**
+     * From now on the processor says this of the charge (settled, failed, returned, disputed), as Stripe's API would
+     * answer after the change; the charge is also listed for its payment if it was not yet (made at the processor,
+     * its answer lost).
+     */
+    public ScriptedPaymentProcessor nowSays(PaymentId payment, ProcessorCharge truth) {
+        truths.put(truth.reference(), truth);
+        List<ProcessorCharge> listed = charges.computeIfAbsent(payment, id -> new ArrayList<>());
+        if (listed.stream().noneMatch(charge -> charge.reference().equals(truth.reference()))) {
+            listed.add(truth);
+        }
+        return this;
+    }
+
+    /** Lookups fail with this until it is called with null: the processor cannot be reached. */
+    public ScriptedPaymentProcessor unreachable(RuntimeException failure) {
+        this.unreachable = failure;
+        return this;
+    }
+
+    private void failIfUnreachable() {
+        if (unreachable != null) {
+            throw unreachable;
+        }
     }
 
     /** Every request received, in order, including those answered from the idempotency cache. */

@@ -11,7 +11,18 @@ import org.paydesk.application.fake.InMemoryIdempotencyStore;
 import org.paydesk.application.idempotency.IdempotencyService;
 import org.paydesk.application.fake.InMemoryCustomerRepository;
 import org.paydesk.application.fake.InMemoryPaymentRepository;
+import org.paydesk.application.fake.InMemoryProcessorEventLog;
 import org.paydesk.application.fake.InMemoryReceivableRepository;
+import org.paydesk.application.fake.ScriptedEventReader;
+import org.paydesk.application.fake.ScriptedRefundProcessor;
+import org.paydesk.application.payment.port.in.ReceiveProcessorEventUseCase;
+import org.paydesk.application.payment.port.out.ProcessorEvent;
+import org.paydesk.application.reconciliation.ReconciliationService;
+import org.paydesk.application.reconciliation.ReconciliationSteps;
+import org.paydesk.application.refund.RefundLedger;
+import org.paydesk.application.refund.RefundService;
+import org.paydesk.application.fake.InMemoryReconciliationQueue;
+import org.paydesk.application.fake.InMemoryRefundRepository;
 import org.paydesk.application.fake.RecordingAuditTrail;
 import org.paydesk.application.fake.SavedPaymentMethods;
 import org.paydesk.application.fake.ScriptedPaymentProcessor;
@@ -47,12 +58,42 @@ public final class PaymentDesk {
     public final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
     public final IdempotencyService idempotency = new IdempotencyService(keys, time);
     public final SynchronousEvents<PaymentRecorded> recorded = new SynchronousEvents<>();
+    public final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
+    public final InMemoryReconciliationQueue followUps = new InMemoryReconciliationQueue();
     public final PaymentLedger ledger = new PaymentLedger(customers, receivables, payments, planner, audit, time,
-            idempotency, recorded);
+            idempotency, recorded, refunds, followUps);
     public final SavedPaymentMethods methods = new SavedPaymentMethods();
     public final ReceivePaymentService receiving = new ReceivePaymentService(ledger, processor, methods, idempotency);
     public final ProcessorOutcomeService outcomes = new ProcessorOutcomeService(payments, ledger);
     public final PaymentQueryService queries = new PaymentQueryService(payments, customers, planner, processor);
+    public final ScriptedRefundProcessor refundProcessor = new ScriptedRefundProcessor();
+    public final RefundLedger refundLedger = new RefundLedger(customers, receivables, payments, refunds, followUps,
+            audit, time);
+    public final RefundService refunding = new RefundService(refundLedger, refundProcessor, refunds, payments);
+    public final ScriptedEventReader eventReader = new ScriptedEventReader();
+    public final InMemoryProcessorEventLog eventLog = new InMemoryProcessorEventLog();
+    public final ProcessorEventService webhooks = new ProcessorEventService(eventReader, eventLog, payments, processor,
+            refunds, refunding, new ProcessorEventLedger(eventLog, ledger, audit, time));
+    public final ReconciliationService reconciler = new ReconciliationService(followUps,
+            new ReconciliationSteps(ledger, followUps, time), payments, processor, refunds, refunding, time);
+
+    /**
+     * Everything the customer paid that is still Paydesk's to account for: on invoices (original less open balances)
+     * and in credit. Refunded and returned money has left; a test compares this with the payments' kept amounts.
+     */
+    public Money heldFor(Customer customer, Money startingCredit, List<Receivable> invoices) {
+        Money applied = Money.zero(startingCredit.currency());
+        for (Receivable invoice : invoices) {
+            applied = applied.plus(invoice.originalAmount().minus(balanceOf(invoice)));
+        }
+        return applied.plus(creditOf(customer)).minus(startingCredit);
+    }
+
+    /** Delivers a signed event as the processor would; returns what became of it. */
+    public ReceiveProcessorEventUseCase.Receipt deliver(ProcessorEvent event) {
+        String payload = eventReader.payloadOf(event);
+        return webhooks.receive(payload, ScriptedEventReader.signatureOf(payload));
+    }
 
     /** A stored USD customer holding this much credit. */
     public Customer customerWithCredit(String credit) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * The fake's state and Stripe's rules for the resources Paydesk uses: Customers, PaymentMethods (create, retrieve,
  * attach, detach), PaymentIntents (create and confirm in one call, retrieve, list, search), SetupIntents (create,
  * confirm), Charges, Refunds, and Events. Every answer starts from Stripe's fixture of the resource, adjusted to the
- * request. Safe for concurrent callers: every method holds the object's lock.
+ * request, with the ids named by {@code expand[]} replaced by their objects. Safe for concurrent callers: every method
+ * holds the object's lock.
  */
 final class StripeApi {
 
@@ -59,6 +60,21 @@ final class StripeApi {
     // ------------------------------------------------------------------------------------------------ routing
 
     synchronized Answer handle(String method, String template, String path, Map<String, Object> params,
+            String idempotencyKey) {
+        Answer answer = route(method, template, path, params, idempotencyKey);
+        List<String> expand = strings(params, "expand");
+        if (expand.isEmpty() || answer.status() >= 300) {
+            return answer;
+        }
+        // A copy: the answer is written after the lock is released, and an expansion must not change what is held.
+        ObjectNode expanded = answer.body().deepCopy();
+        for (String property : expand) {
+            expand(expanded, property.split("\\."), 0, property);
+        }
+        return new Answer(answer.status(), expanded);
+    }
+
+    private Answer route(String method, String template, String path, Map<String, Object> params,
             String idempotencyKey) {
         String[] parts = path.split("/");
         String id = parts.length > 3 ? parts[3] : null;
@@ -107,6 +123,54 @@ final class StripeApi {
                         "The Stripe fake does not implement " + method + " " + template + " (it is a valid Stripe "
                                 + "request).", null);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------- expansion
+
+    /**
+     * Stripe's {@code expand[]}: the id at the dotted path becomes the object it names, on a single object or, through
+     * {@code data}, on each object of a list or search result ({@code data.latest_charge}); ids on the way are expanded
+     * too ({@code latest_charge.payment_method}). A null stays null; a property that holds no id of an object the fake
+     * keeps is refused as Stripe refuses it.
+     */
+    private void expand(JsonNode node, String[] path, int at, String property) {
+        if (node instanceof ArrayNode array) {
+            array.forEach(element -> expand(element, path, at, property));
+            return;
+        }
+        if (!(node instanceof ObjectNode object) || !object.has(path[at])) {
+            throw notExpandable(property);
+        }
+        JsonNode value = object.get(path[at]);
+        if (value.isTextual()) {
+            ObjectNode found = byId(value.asText()).orElseThrow(() -> notExpandable(property)).deepCopy();
+            found.remove("detached");
+            object.set(path[at], found);
+            value = found;
+        } else if (!value.isNull() && !value.isContainerNode()) {
+            throw notExpandable(property);
+        }
+        if (at + 1 < path.length && !value.isNull()) {
+            expand(value, path, at + 1, property);
+        }
+    }
+
+    private Optional<ObjectNode> byId(String id) {
+        if (id.startsWith("pm_")) {
+            try {
+                return Optional.of(readPaymentMethod(id)); // a stored method or one of Stripe's test ids
+            } catch (ApiError missing) {
+                return Optional.empty();
+            }
+        }
+        Map<String, ObjectNode> objects = id.startsWith("ch_") ? charges : id.startsWith("pi_") ? paymentIntents
+                : id.startsWith("cus_") ? customers : id.startsWith("re_") ? refunds
+                : id.startsWith("seti_") ? setupIntents : Map.of();
+        return Optional.ofNullable(objects.get(id));
+    }
+
+    private static ApiError notExpandable(String property) {
+        return ApiError.invalid(null, "This property cannot be expanded (" + property + ").", "expand");
     }
 
     // -------------------------------------------------------------------------------------------- customers
@@ -452,6 +516,7 @@ final class StripeApi {
                 intent.put("latest_charge", pending.path("id").asText());
                 ObjectNode processing = intent.putObject("processing");
                 processing.put("type", "us_bank_account");
+                emit("charge.pending", pending, idempotencyKey);
                 emit("payment_intent.processing", intent, idempotencyKey);
                 return ok(intent);
         }
@@ -578,7 +643,9 @@ final class StripeApi {
     /**
      * An ACH return after the debit succeeded, as Stripe reports it: the charge fails with the return's code and the
      * PaymentIntent goes back to waiting for a payment method ({@code charge.failed},
-     * {@code payment_intent.payment_failed}).
+     * {@code payment_intent.payment_failed}). What was collected stays recorded: the intent's {@code amount_received}
+     * and the charge's {@code amount_captured} keep the amount, which is what tells a returned debit from one that
+     * failed before it ever settled (both zero).
      */
     synchronized void achReturn(String intentId, String failureCode) {
         ObjectNode intent = find(paymentIntents, intentId, "payment_intent", null);

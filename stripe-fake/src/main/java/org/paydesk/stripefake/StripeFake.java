@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
  *       wallet ids {@code pm_applepay_<x>} / {@code pm_googlepay_<x>} (a card with {@code card.wallet.type}).</li>
  *   <li><b>Rules</b>: {@code Authorization: Bearer sk_test_...} (or Basic with the key as user) required; every request checked against Stripe's OpenAPI
  *       spec (unknown path or parameter: 400 {@code invalid_request_error}); idempotency keys honoured as Stripe
- *       documents them ({@link Idempotency}).</li>
+ *       documents them ({@link Idempotency}); {@code expand[]} honoured for the ids of objects the fake keeps
+ *       ({@code latest_charge}, {@code data.latest_charge} in a search, {@code customer}, {@code payment_method}
+ *       ...), and refused for any other property as Stripe refuses it.</li>
  *   <li><b>ACH</b>: debits answer {@code processing} and settle when told ({@link #settle}, {@link #settleAll}) or after
  *       {@link #settleAchAfter}; {@link #achReturn} returns a settled debit.</li>
  *   <li><b>Webhooks</b>: every event is sent, signed as Stripe signs, to {@link #webhookEndpoint} when set;
@@ -240,7 +242,8 @@ public final class StripeFake implements AutoCloseable {
     /**
      * Makes and sends an event: {@code payment_intent.succeeded|processing|payment_failed} for a PaymentIntent,
      * {@code setup_intent.succeeded} for a SetupIntent, {@code charge.refunded}, {@code charge.failed} or
-     * {@code charge.dispute.created} for a charge (or a PaymentIntent's latest charge).
+     * {@code charge.dispute.created} for a charge (or a PaymentIntent's latest charge; a dispute also marks the
+     * charge {@code disputed}, as Stripe does).
      *
      * @return the event's id
      */

@@ -320,6 +320,59 @@ class StripeFakeTest {
         assertNotEquals(fake.paymentIntents().get(0).path("id").asText(), found.getData().get(0).getId());
     }
 
+    @Test
+    void expand_replaces_the_latest_charge_id_by_the_charge_on_retrieve_and_in_a_search() throws Exception {
+        PaymentIntent paid = stripe.v1().paymentIntents().create(visa(4200, "x1"));
+
+        PaymentIntent plain = stripe.v1().paymentIntents().retrieve(paid.getId());
+        PaymentIntent expanded = stripe.v1().paymentIntents().retrieve(paid.getId(),
+                com.stripe.param.PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build());
+        var found = stripe.v1().paymentIntents().search(com.stripe.param.PaymentIntentSearchParams.builder()
+                .setQuery("metadata['attempt']:'x1'").addExpand("data.latest_charge").build());
+
+        assertNull(plain.getLatestChargeObject());
+        assertEquals(paid.getLatestCharge(), expanded.getLatestChargeObject().getId());
+        assertEquals("succeeded", expanded.getLatestChargeObject().getStatus());
+        assertEquals(4200L, expanded.getLatestChargeObject().getAmountCaptured());
+        assertEquals(paid.getLatestCharge(), found.getData().get(0).getLatestChargeObject().getId());
+        assertTrue(fake.paymentIntents().get(0).path("latest_charge").isTextual(), "what the fake holds is unchanged");
+    }
+
+    @Test
+    void a_property_that_names_no_object_cannot_be_expanded() throws Exception {
+        PaymentIntent paid = stripe.v1().paymentIntents().create(visa(4200, "x2"));
+
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class,
+                () -> stripe.v1().paymentIntents().retrieve(paid.getId(), com.stripe.param.PaymentIntentRetrieveParams
+                        .builder().addExpand("status").build()));
+
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(refused.getMessage().contains("cannot be expanded (status)"), refused.getMessage());
+    }
+
+    @Test
+    void an_ach_return_keeps_what_was_collected_while_a_debit_that_never_settled_collected_nothing()
+            throws Exception {
+        PaymentIntent returned = stripe.v1().paymentIntents().create(ach("pm_usBankAccount_success"));
+        PaymentIntent closed = stripe.v1().paymentIntents().create(ach("pm_usBankAccount_accountClosed"));
+        fake.settleAll();
+
+        fake.achReturn(returned.getId(), "debit_not_authorized");
+
+        com.stripe.param.PaymentIntentRetrieveParams withCharge = com.stripe.param.PaymentIntentRetrieveParams
+                .builder().addExpand("latest_charge").build();
+        PaymentIntent afterReturn = stripe.v1().paymentIntents().retrieve(returned.getId(), withCharge);
+        PaymentIntent neverSettled = stripe.v1().paymentIntents().retrieve(closed.getId(), withCharge);
+        assertEquals("requires_payment_method", afterReturn.getStatus());
+        assertEquals(4200L, afterReturn.getAmountReceived());
+        assertEquals("failed", afterReturn.getLatestChargeObject().getStatus());
+        assertEquals("debit_not_authorized", afterReturn.getLatestChargeObject().getFailureCode());
+        assertEquals(4200L, afterReturn.getLatestChargeObject().getAmountCaptured());
+        assertEquals("requires_payment_method", neverSettled.getStatus());
+        assertEquals(0L, neverSettled.getAmountReceived());
+        assertEquals(0L, neverSettled.getLatestChargeObject().getAmountCaptured());
+    }
+
     private static final String FORM = "amount=4200&currency=usd&confirm=true&payment_method=pm_card_visa"
             + "&payment_method_types[0]=card&metadata[paydesk_payment_id]=7";
 

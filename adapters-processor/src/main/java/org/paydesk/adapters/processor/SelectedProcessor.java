@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -15,6 +16,8 @@ import org.paydesk.adapters.processor.stripe.StripePaymentProcessor;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.payment.port.out.ProcessorEvent;
+import org.paydesk.application.payment.port.out.ProcessorEventReader;
 import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
 import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
@@ -33,7 +36,8 @@ import org.paydesk.domain.paymentmethod.DisplayFacts;
 
 /**
  * The one bean of each processor port type ({@link PaymentProcessor}, {@link PaymentMethodVault},
- * {@link PaymentDetailsTokenizer}, {@link PaymentMethodSetup}, {@link RefundProcessor}), delegating to the processor
+ * {@link PaymentDetailsTokenizer}, {@link PaymentMethodSetup}, {@link RefundProcessor}, {@link ProcessorEventReader}),
+ * delegating to the processor
  * that {@value #PROCESSOR} (environment {@code PAYDESK_PROCESSOR}) names: {@value #SANDBOX} (the default) or
  * {@value #STRIPE}. Both implementations are beans of their own class only ({@code @Typed}), so no injection point of a
  * port is ambiguous, and only the chosen one is ever created (the other may lack its configuration).
@@ -41,11 +45,12 @@ import org.paydesk.domain.paymentmethod.DisplayFacts;
  * <p>What only one processor can do: with Stripe, {@link PaymentDetailsTokenizer} throws
  * {@link IllegalStateException} (Stripe.js tokenizes in the payer's browser; use {@link PaymentMethodSetup}); with the
  * sandbox, {@link PaymentMethodSetup} throws {@link UnsupportedOperationException} (the sandbox tokenizes details typed
- * into Paydesk's own form).
+ * into Paydesk's own form), and {@link ProcessorEventReader} refuses every payload with
+ * {@link org.paydesk.application.payment.port.out.InvalidProcessorEventException} (the sandbox sends no webhooks).
  */
 @ApplicationScoped
 public class SelectedProcessor implements PaymentProcessor, PaymentMethodVault, PaymentDetailsTokenizer,
-        PaymentMethodSetup, RefundProcessor {
+        PaymentMethodSetup, RefundProcessor, ProcessorEventReader {
 
     /** Config key naming the processor. */
     public static final String PROCESSOR = "paydesk.processor";
@@ -100,6 +105,11 @@ public class SelectedProcessor implements PaymentProcessor, PaymentMethodVault, 
     }
 
     @Override
+    public Optional<ProcessorCharge> lookup(String processorReference) {
+        return processor().lookup(processorReference);
+    }
+
+    @Override
     public Set<PaymentMethodType> supportedWallets() {
         return processor().supportedWallets();
     }
@@ -149,6 +159,16 @@ public class SelectedProcessor implements PaymentProcessor, PaymentMethodVault, 
     @Override
     public RefundOutcome refundStatus(String processorRefundId) {
         return refunds().refundStatus(processorRefundId);
+    }
+
+    /**
+     * @throws org.paydesk.application.payment.port.out.InvalidProcessorEventException with the sandbox always, with
+     *     Stripe when the webhook does not verify or is not an event
+     */
+    @Override
+    public ProcessorEvent read(String payload, String signatureHeader) {
+        return stripeMode() ? stripe.get().read(payload, signatureHeader) : sandbox.get().read(payload,
+                signatureHeader);
     }
 
     private boolean stripeMode() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.payment.port.out.ProcessorCharge.State;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentFailure;
 import org.paydesk.domain.payment.PaymentId;
@@ -27,8 +29,9 @@ import org.paydesk.domain.shared.Money;
 /**
  * What every {@link PaymentProcessor} must do, whichever processor is behind it: charge a good card at once, answer
  * a decline with the processor's codes instead of throwing, charge at most once per idempotency key and refuse the
- * key with other parameters, and list a payment's charges for reconciliation. Run it by extending it and supplying
- * the processor; the Stripe adapter extends it too.
+ * key with other parameters, list a payment's charges for reconciliation, and read a charge's state now by its
+ * reference (succeeded, failed with its codes, an ACH debit processing until it settles). Run it by extending it and
+ * supplying the processor and a way to settle its ACH debits; the Stripe adapter extends it too.
  *
  * <p>Keys and payment ids are random per test, so the processor may be shared between tests and with earlier runs
  * (a real test-mode account, for instance).
@@ -46,6 +49,19 @@ public abstract class PaymentProcessorContract {
     /** A saved card that the issuer declines for insufficient funds. Stripe's test id by default. */
     protected PaymentMethod aCardDeclinedForInsufficientFunds() {
         return new PaymentMethod(PaymentMethodType.CARD, "pm_card_visa_chargeDeclinedInsufficientFunds");
+    }
+
+    /** Settles the processing ACH debit with this reference now, as its test account says. */
+    protected abstract void settleAch(String processorReference);
+
+    /** A bank account whose debits are processing, then settle. Stripe's test id by default. */
+    protected PaymentMethod anAchAccountThatSettles() {
+        return new PaymentMethod(PaymentMethodType.ACH, "pm_usBankAccount_success");
+    }
+
+    /** A bank account whose debits are processing, then fail because the account is closed. Stripe's test id. */
+    protected PaymentMethod anAchAccountThatIsClosed() {
+        return new PaymentMethod(PaymentMethodType.ACH, "pm_usBankAccount_accountClosed");
     }
 
     /** The processor's charges for a payment; a processor whose listing lags may wait here until it catches up. */
@@ -122,10 +138,84 @@ public abstract class PaymentProcessorContract {
                 .filter(c -> c.idempotencyKey().equals(succeeded.idempotencyKey())).findFirst().orElseThrow();
         assertEquals(paid.processorReference(), paidCharge.reference());
         assertEquals("succeeded", paidCharge.status());
+        assertEquals(State.SUCCEEDED, paidCharge.state());
+        assertNull(paidCharge.failure());
         ProcessorCharge declinedCharge = charges.stream()
                 .filter(c -> c.idempotencyKey().equals(declined.idempotencyKey())).findFirst().orElseThrow();
         assertEquals("requires_payment_method", declinedCharge.status());
+        assertEquals(State.FAILED, declinedCharge.state());
+        assertEquals("insufficient_funds", declinedCharge.failure().declineCode());
         assertEquals(1, chargesFor(another).size());
+    }
+
+    @Test
+    public void a_succeeded_card_charge_reads_succeeded_with_its_amount_and_key() {
+        ChargeRequest request = aCharge(aPayment(), "42.00", aCardThatSucceeds());
+        String reference = processor().charge(request).processorReference();
+
+        ProcessorCharge charge = processor().lookup(reference).orElseThrow();
+
+        assertEquals(reference, charge.reference());
+        assertEquals(State.SUCCEEDED, charge.state());
+        assertEquals("succeeded", charge.status());
+        assertEquals(Money.parse("42.00", "USD"), charge.amount());
+        assertEquals(request.idempotencyKey(), charge.idempotencyKey());
+        assertNull(charge.failure());
+        assertFalse(charge.disputed());
+    }
+
+    @Test
+    public void a_declined_charge_reads_failed_with_the_error_and_decline_codes() {
+        PaymentOutcome outcome = processor().charge(aCharge(aPayment(), "42.00", aCardDeclinedForInsufficientFunds()));
+        String reference = assertInstanceOf(PaymentOutcome.Declined.class, outcome).processorReference();
+
+        ProcessorCharge charge = processor().lookup(reference).orElseThrow();
+
+        assertEquals(State.FAILED, charge.state());
+        assertEquals("card_declined", charge.failure().code());
+        assertEquals("insufficient_funds", charge.failure().declineCode());
+        assertFalse(charge.failure().message().isBlank());
+        assertEquals(Money.parse("42.00", "USD"), charge.amount());
+    }
+
+    @Test
+    public void an_ach_debit_reads_processing_until_it_settles_then_succeeded() {
+        PaymentId payment = aPayment();
+        PaymentOutcome outcome = processor().charge(aCharge(payment, "42.00", anAchAccountThatSettles()));
+        String reference = assertInstanceOf(PaymentOutcome.Processing.class, outcome).processorReference();
+
+        ProcessorCharge before = processor().lookup(reference).orElseThrow();
+        settleAch(reference);
+        ProcessorCharge after = processor().lookup(reference).orElseThrow();
+
+        assertEquals(State.PROCESSING, before.state());
+        assertEquals("processing", before.status());
+        assertNull(before.failure());
+        assertEquals(State.SUCCEEDED, after.state());
+        assertEquals(Money.parse("42.00", "USD"), after.amount());
+        assertNull(after.failure());
+        List<ProcessorCharge> charges = chargesFor(payment);
+        assertEquals(List.of(State.SUCCEEDED), charges.stream().map(ProcessorCharge::state).toList());
+    }
+
+    @Test
+    public void an_ach_debit_that_fails_before_it_settles_reads_failed_with_the_banks_code_not_returned() {
+        PaymentOutcome outcome = processor().charge(aCharge(aPayment(), "42.00", anAchAccountThatIsClosed()));
+        String reference = assertInstanceOf(PaymentOutcome.Processing.class, outcome).processorReference();
+
+        settleAch(reference);
+        ProcessorCharge charge = processor().lookup(reference).orElseThrow();
+
+        assertEquals(State.FAILED, charge.state(), "nothing had arrived, so nothing came back");
+        assertEquals("account_closed", charge.failure().code());
+        assertFalse(charge.disputed());
+    }
+
+    @Test
+    public void an_unknown_reference_reads_empty() {
+        String unknown = "pi_" + UUID.randomUUID().toString().replace("-", "");
+
+        assertTrue(processor().lookup(unknown).isEmpty());
     }
 
     @Test

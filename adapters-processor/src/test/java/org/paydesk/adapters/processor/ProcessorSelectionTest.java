@@ -30,7 +30,10 @@ import org.paydesk.adapters.processor.sandbox.SandboxSettings;
 import org.paydesk.adapters.processor.stripe.StripePaymentProcessor;
 import org.paydesk.adapters.processor.stripe.StripeSettings;
 import org.paydesk.application.payment.port.out.ChargeRequest;
+import org.paydesk.application.payment.port.out.InvalidProcessorEventException;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
+import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.payment.port.out.ProcessorEventReader;
 import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodSetup;
@@ -50,7 +53,7 @@ import org.paydesk.domain.shared.Money;
 class ProcessorSelectionTest {
 
     private static final List<Class<?>> PORTS = List.of(PaymentProcessor.class, PaymentMethodVault.class,
-            PaymentDetailsTokenizer.class, PaymentMethodSetup.class, RefundProcessor.class);
+            PaymentDetailsTokenizer.class, PaymentMethodSetup.class, RefundProcessor.class, ProcessorEventReader.class);
 
     @Test
     void the_selector_is_the_only_bean_of_each_port_type() {
@@ -119,6 +122,8 @@ class ProcessorSelectionTest {
                 Money.parse("10.00", "USD"), new PaymentMethod(PaymentMethodType.CARD, token), "d"));
         assertInstanceOf(PaymentOutcome.Succeeded.class, outcome);
         assertEquals(1, selected.chargesFor(new PaymentId(9)).size());
+        assertEquals(ProcessorCharge.State.SUCCEEDED, selected.lookup(outcome.processorReference()).orElseThrow()
+                .state());
         assertEquals(Set.of(PaymentMethodType.APPLE_PAY, PaymentMethodType.GOOGLE_PAY), selected.supportedWallets());
         assertNotNull(selected.refund(new org.paydesk.application.refund.port.out.RefundRequest(
                 outcome.processorReference(), Money.parse("1.00", "USD"), "r-1")).processorRefundId());
@@ -137,6 +142,19 @@ class ProcessorSelectionTest {
     }
 
     @Test
+    void in_sandbox_mode_every_webhook_is_refused_because_the_sandbox_sends_none() {
+        SelectedProcessor selected = new SelectedProcessor("sandbox", ProcessorSelectionTest::aSandbox, () -> {
+            throw new AssertionError("stripe must not be created in sandbox mode");
+        });
+
+        InvalidProcessorEventException refused = assertThrows(InvalidProcessorEventException.class,
+                () -> selected.read("{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"charge.succeeded\"}",
+                        "t=1,v1=00"));
+
+        assertTrue(refused.getMessage().contains("sandbox processor sends no webhooks"), refused.getMessage());
+    }
+
+    @Test
     void in_stripe_mode_the_ports_go_to_stripe_and_the_sandbox_is_never_created() {
         StripePaymentProcessor stripe = new StripePaymentProcessor(StripeSettings.of("http://127.0.0.1:9",
                 "sk_test_selection", null, null, 200, 200, 0));
@@ -149,6 +167,11 @@ class ProcessorSelectionTest {
         assertInstanceOf(PaymentOutcome.Unknown.class, selected.charge(new ChargeRequest("k-2", new PaymentId(9),
                 new CustomerId(5), Money.parse("10.00", "USD"),
                 new PaymentMethod(PaymentMethodType.CARD, "pm_card_visa"), "d")));
+        IllegalStateException lookup = assertThrows(IllegalStateException.class, () -> selected.lookup("pi_1"));
+        assertTrue(lookup.getMessage().startsWith("Stripe could not"), lookup.getMessage());
+        // This Stripe has no webhook secret: the refusal is Stripe's own, so the call went to Stripe.
+        IllegalStateException read = assertThrows(IllegalStateException.class, () -> selected.read("{}", "t=1"));
+        assertTrue(read.getMessage().contains("paydesk.stripe.webhook-secret"), read.getMessage());
         assertEquals("stripe", selected.processorName());
     }
 

@@ -91,6 +91,7 @@ final class SandboxLedger {
         } else {
             // A failed debit sends Stripe's PaymentIntent back to waiting for another payment method.
             charge.status = REQUIRES_PAYMENT_METHOD;
+            charge.failure = later.failure();
             outcome = new PaymentOutcome.Declined(reference, later.failure());
         }
         return Optional.of(new Settlement(charge.snapshot(), outcome));
@@ -169,12 +170,14 @@ final class SandboxLedger {
                 charge == null ? null : charge.instrument);
     }
 
-    /** Every charge made for this payment, oldest first, with its current status. */
+    /** Every charge made for this payment, oldest first, as it stands now. */
     synchronized List<ProcessorCharge> chargesFor(PaymentId payment) {
-        return byPayment.getOrDefault(payment, List.of()).stream()
-                .map(charge -> new ProcessorCharge(charge.reference, charge.request.idempotencyKey(),
-                        charge.request.amount(), charge.status))
-                .toList();
+        return byPayment.getOrDefault(payment, List.of()).stream().map(Charge::current).toList();
+    }
+
+    /** The charge with this reference as it stands now; empty when the sandbox never made it. */
+    synchronized Optional<ProcessorCharge> lookup(String reference) {
+        return Optional.ofNullable(byReference.get(reference)).map(Charge::current);
     }
 
     /** What to do with a new request: charge {@code instrument}, or refuse it before any charge exists. */
@@ -257,6 +260,8 @@ final class SandboxLedger {
         private final PaymentOutcome firstAnswer;
         private final List<Refund> refunds = new ArrayList<>();
         private String status;
+        /** Why it failed, once it has. */
+        private PaymentFailure failure;
 
         private Charge(String reference, ChargeRequest request, StripeTestInstrument instrument) {
             this.reference = reference;
@@ -267,16 +272,28 @@ final class SandboxLedger {
                 firstAnswer = new PaymentOutcome.Succeeded(reference);
                 status = SUCCEEDED;
             } else if (behaviour instanceof Behaviour.Declines declines) {
-                firstAnswer = new PaymentOutcome.Declined(reference, declines.failure());
+                failure = declines.failure();
+                firstAnswer = new PaymentOutcome.Declined(reference, failure);
                 status = REQUIRES_PAYMENT_METHOD;
             } else if (behaviour instanceof Behaviour.RequiresAuthentication authentication) {
                 // On session Stripe would wait in requires_action for a challenge no one can answer here.
-                firstAnswer = new PaymentOutcome.Declined(reference, authentication.failure(request.offSession()));
+                failure = authentication.failure(request.offSession());
+                firstAnswer = new PaymentOutcome.Declined(reference, failure);
                 status = REQUIRES_PAYMENT_METHOD;
             } else {
                 firstAnswer = new PaymentOutcome.Processing(reference);
                 status = PROCESSING;
             }
+        }
+
+        /**
+         * In Paydesk's words. The sandbox simulates neither ACH returns nor disputes, so a charge is never
+         * {@link ProcessorCharge.State#RETURNED} nor disputed here.
+         */
+        private ProcessorCharge current() {
+            ProcessorCharge.State state = ProcessorCharge.stateOf(status);
+            return new ProcessorCharge(reference, request.idempotencyKey(), request.amount(), status, state,
+                    state == ProcessorCharge.State.FAILED ? failure : null, false);
         }
 
         private ChargeView snapshot() {

@@ -13,8 +13,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paydesk.application.payment.port.in.RecordProcessorOutcomeUseCase;
 import org.paydesk.application.payment.port.out.ChargeRequest;
+import org.paydesk.application.payment.port.out.InvalidProcessorEventException;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.payment.port.out.ProcessorEvent;
+import org.paydesk.application.payment.port.out.ProcessorEventReader;
 import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
 import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
@@ -64,12 +67,13 @@ import org.paydesk.domain.shared.Money;
  * a bean only of its own class ({@code @Typed}): the ports are served by
  * {@link org.paydesk.adapters.processor.SelectedProcessor}, which delegates to it unless {@code paydesk.processor} is
  * {@code stripe}. It does not implement {@link org.paydesk.application.paymentmethod.port.out.PaymentMethodSetup}:
- * its tokens are made by {@link #tokenizeCard} / {@link #tokenizeBankAccount}.
+ * its tokens are made by {@link #tokenizeCard} / {@link #tokenizeBankAccount}. As a {@link ProcessorEventReader} it
+ * refuses every payload: it sends no webhooks.
  */
 @ApplicationScoped
 @Typed(SandboxPaymentProcessor.class)
-public class SandboxPaymentProcessor
-        implements PaymentProcessor, PaymentDetailsTokenizer, PaymentMethodVault, RefundProcessor {
+public class SandboxPaymentProcessor implements PaymentProcessor, PaymentDetailsTokenizer, PaymentMethodVault,
+        RefundProcessor, ProcessorEventReader {
 
     /** The wallets the sandbox simulates, through its wallet test ids. */
     static final Set<PaymentMethodType> WALLETS = Set.of(PaymentMethodType.APPLE_PAY, PaymentMethodType.GOOGLE_PAY);
@@ -151,6 +155,26 @@ public class SandboxPaymentProcessor
     @Override
     public List<ProcessorCharge> chargesFor(PaymentId payment) {
         return ledger.chargesFor(Objects.requireNonNull(payment, "payment"));
+    }
+
+    /**
+     * The charge as the sandbox's ledger holds it now: a card charge succeeded or failed at once, an ACH debit is
+     * processing until its settlement, then succeeded or failed with its account's code. Never returned nor disputed:
+     * the sandbox simulates neither. Empty for a reference it never issued (or forgot at a restart).
+     */
+    @Override
+    public Optional<ProcessorCharge> lookup(String processorReference) {
+        return ledger.lookup(Objects.requireNonNull(processorReference, "processorReference"));
+    }
+
+    /**
+     * @throws InvalidProcessorEventException always: the sandbox reports ACH settlements in process, not by webhook
+     */
+    @Override
+    public ProcessorEvent read(String payload, String signatureHeader) {
+        throw new InvalidProcessorEventException("the sandbox processor sends no webhooks: it reports ACH "
+                + "settlements in process, so a webhook request while paydesk.processor is sandbox is not the "
+                + "processor's");
     }
 
     @Override

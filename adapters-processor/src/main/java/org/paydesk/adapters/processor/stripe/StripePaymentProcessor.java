@@ -7,6 +7,7 @@ import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
@@ -17,6 +18,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerSearchParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.RefundCreateParams;
@@ -40,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
+import org.paydesk.application.payment.port.out.ProcessorEvent;
+import org.paydesk.application.payment.port.out.ProcessorEventReader;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodSetup;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
 import org.paydesk.application.refund.port.out.RefundOutcome;
@@ -71,13 +75,17 @@ import org.paydesk.domain.shared.Money;
  *       Stripe's code and decline code, and {@code requires_action} (3-D Secure on session) is Declined with
  *       {@code authentication_required}, as the sandbox answers, since Paydesk charges from the server and cannot
  *       run the challenge. A lost answer (timeout, broken connection) or a rate limit or server error that outlasts
- *       the retry budget is Unknown; reconciliation then asks {@link #chargesFor}.</li>
+ *       the retry budget is Unknown; reconciliation then asks {@link #chargesFor}. {@link #lookup} reads a
+ *       PaymentIntent again with its latest charge ({@link #chargeOf}: succeeded, processing, failed, an ACH return,
+ *       a dispute).</li>
  *   <li><b>Saved methods</b>: a Paydesk customer is a Stripe Customer with metadata {@value #CUSTOMER_ID}, found by
  *       Stripe's customer search or created with an idempotency key derived from the Paydesk customer id; PaymentMethods
  *       are attached to it and detached. {@link #startSetup} creates a SetupIntent for Stripe.js in the payer's
  *       browser: Stripe tokenizes card and bank details there, so this adapter does not implement
  *       {@link org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer}.</li>
  *   <li><b>Refunds</b>: a Refund of the PaymentIntent, with the refund's idempotency key.</li>
+ *   <li><b>Webhooks</b>: verified with {@value StripeSettings#WEBHOOK_SECRET} and read as
+ *       {@link ProcessorEvent}s by {@link StripeWebhooks}.</li>
  * </ul>
  * The secret key is never logged and never put into an exception message. It is a bean only of its own class
  * ({@code @Typed}); the ports are served by {@link org.paydesk.adapters.processor.SelectedProcessor}, which delegates
@@ -86,7 +94,7 @@ import org.paydesk.domain.shared.Money;
 @ApplicationScoped
 @Typed(StripePaymentProcessor.class)
 public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVault, PaymentMethodSetup,
-        RefundProcessor {
+        RefundProcessor, ProcessorEventReader {
 
     /** Metadata naming the Paydesk payment a PaymentIntent charges. */
     static final String PAYMENT_ID = "paydesk_payment_id";
@@ -105,10 +113,14 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
     private static final Set<PaymentMethodType> WALLETS = Set.of(PaymentMethodType.APPLE_PAY,
             PaymentMethodType.GOOGLE_PAY);
     private static final int SEARCH_PAGE = 100;
+    /** The intent's latest charge is read with it: whether it was disputed, and why a debit failed or came back. */
+    private static final String LATEST_CHARGE = "latest_charge";
 
     private final StripeSettings settings;
     private final StripeClient client;
     private final StripeRetries retries;
+    /** Null when no webhook signing secret is configured. */
+    private final StripeWebhooks webhooks;
     private final Map<CustomerId, String> customers = new ConcurrentHashMap<>();
 
     @Inject
@@ -144,6 +156,7 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
                 .setReadTimeout((int) settings.readTimeout().toMillis())
                 .setMaxNetworkRetries(0)
                 .build();
+        this.webhooks = settings.webhookSecret() == null ? null : new StripeWebhooks(settings.webhookSecret());
         LOG.info(() -> "stripe processor ready: " + settings);
     }
 
@@ -152,6 +165,7 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
         this.settings = null;
         this.client = null;
         this.retries = null;
+        this.webhooks = null;
     }
 
     /** The settings in use (never shown with their keys). */
@@ -209,7 +223,8 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
     }
 
     /**
-     * Every PaymentIntent with this payment's metadata, oldest first; throws when Stripe cannot be asked. Stripe's
+     * Every PaymentIntent with this payment's metadata, oldest first, each read as {@link #lookup} reads it (its latest
+     * charge expanded in the search); throws {@link IllegalStateException} when Stripe cannot be asked. Stripe's
      * search is eventually consistent (an intent may take up to a minute to be found), so a reconciler should ask a
      * while after the attempt, not at once.
      */
@@ -222,7 +237,7 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
         try {
             do {
                 PaymentIntentSearchParams.Builder params = PaymentIntentSearchParams.builder().setQuery(query)
-                        .setLimit((long) SEARCH_PAGE);
+                        .setLimit((long) SEARCH_PAGE).addExpand("data." + LATEST_CHARGE);
                 if (page != null) {
                     params.setPage(page);
                 }
@@ -239,10 +254,124 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
                 .filter(intent -> String.valueOf(payment.value()).equals(metadata(intent.getMetadata(), PAYMENT_ID)))
                 .sorted(Comparator.comparing((PaymentIntent intent) -> intent.getCreated() == null ? 0L
                         : intent.getCreated()).thenComparing(PaymentIntent::getId))
-                .map(intent -> new ProcessorCharge(intent.getId(), metadata(intent.getMetadata(), ATTEMPT_KEY),
-                        Money.ofMinor(intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT)),
-                        intent.getStatus()))
+                .map(StripePaymentProcessor::chargeOf)
                 .toList();
+    }
+
+    /**
+     * The PaymentIntent as Stripe holds it now, read with its latest charge ({@code expand[]=latest_charge}); see
+     * {@link #chargeOf} for what it means. Empty when Stripe knows no such PaymentIntent (404
+     * {@code resource_missing}, which is also the answer for a blank or foreign reference such as the sandbox's).
+     *
+     * @throws IllegalStateException when no answer came (timeout, broken connection), Stripe kept failing past the
+     *     retry budget, or refused the secret key: the state is unknown and is never guessed
+     */
+    @Override
+    public Optional<ProcessorCharge> lookup(String processorReference) {
+        Objects.requireNonNull(processorReference, "processorReference");
+        if (processorReference.isBlank()) {
+            return Optional.empty();
+        }
+        PaymentIntentRetrieveParams params = PaymentIntentRetrieveParams.builder().addExpand(LATEST_CHARGE).build();
+        PaymentIntent intent;
+        try {
+            intent = retries.call("retrieve payment intent",
+                    () -> client.v1().paymentIntents().retrieve(processorReference, params));
+        } catch (InvalidRequestException missing) {
+            if (Integer.valueOf(404).equals(missing.getStatusCode()) || "resource_missing".equals(missing.getCode())) {
+                return Optional.empty();
+            }
+            throw failure("read payment intent " + processorReference, missing);
+        } catch (StripeException failed) {
+            throw failure("read payment intent " + processorReference, failed);
+        }
+        ProcessorCharge charge = chargeOf(intent);
+        LOG.fine(() -> "stripe lookup: " + processorReference + " " + charge.status() + " (" + charge.state()
+                + (charge.disputed() ? ", disputed" : "") + ")");
+        return Optional.of(charge);
+    }
+
+    /**
+     * A PaymentIntent, read with its latest charge, in Paydesk's words.
+     *
+     * <ul>
+     *   <li>The state follows the intent's status ({@link ProcessorCharge#stateOf}): {@code succeeded} is
+     *       SUCCEEDED; {@code processing} (and {@code requires_confirmation|capture}) PROCESSING;
+     *       {@code requires_payment_method}, {@code requires_action} and {@code canceled} FAILED, with the failure
+     *       from {@code last_payment_error} (code and decline code), else from the latest charge's
+     *       {@code failure_code}, else {@code payment_intent_canceled}; {@code requires_action} is always
+     *       {@code authentication_required}, as {@link #charge} answers it.</li>
+     *   <li><b>RETURNED</b>, instead of FAILED, for an ACH debit that had settled and came back: a
+     *       {@code us_bank_account} intent whose latest charge is {@code failed} while the intent's
+     *       {@code amount_received} is above zero. Stripe counts in {@code amount_received} only money that
+     *       arrived, so a debit that failed before it settled has none and stays FAILED. The failure is the return's
+     *       code: the charge's {@code failure_code} ({@code debit_not_authorized}, {@code account_closed} ...), else
+     *       {@code last_payment_error.code}, else {@code payment_returned}.</li>
+     *   <li><b>disputed</b> is the latest charge's {@code disputed} flag (set by Stripe when a dispute is opened,
+     *       whatever its outcome later).</li>
+     * </ul>
+     */
+    static ProcessorCharge chargeOf(PaymentIntent intent) {
+        Charge latest = intent.getLatestChargeObject();
+        ProcessorCharge.State state = ProcessorCharge.stateOf(intent.getStatus());
+        PaymentFailure failure = null;
+        if (state == ProcessorCharge.State.FAILED) {
+            if (returned(intent, latest)) {
+                state = ProcessorCharge.State.RETURNED;
+                failure = returnOf(intent, latest);
+            } else {
+                failure = failureOf(intent, latest);
+            }
+        }
+        boolean disputed = latest != null && Boolean.TRUE.equals(latest.getDisputed());
+        return new ProcessorCharge(intent.getId(), metadata(intent.getMetadata(), ATTEMPT_KEY),
+                Money.ofMinor(intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT)), intent.getStatus(),
+                state, failure, disputed);
+    }
+
+    private static boolean returned(PaymentIntent intent, Charge latest) {
+        boolean debit = latest != null && latest.getPaymentMethodDetails() != null
+                ? "us_bank_account".equals(latest.getPaymentMethodDetails().getType())
+                : intent.getPaymentMethodTypes() != null && intent.getPaymentMethodTypes().contains("us_bank_account");
+        boolean chargeFailed = latest == null || "failed".equals(latest.getStatus());
+        long received = intent.getAmountReceived() == null ? 0 : intent.getAmountReceived();
+        return debit && chargeFailed && received > 0;
+    }
+
+    private static PaymentFailure returnOf(PaymentIntent intent, Charge latest) {
+        StripeError error = intent.getLastPaymentError();
+        String code = latest != null && latest.getFailureCode() != null ? latest.getFailureCode()
+                : error != null && error.getCode() != null ? error.getCode() : "payment_returned";
+        String message = latest != null && latest.getFailureMessage() != null ? latest.getFailureMessage()
+                : error != null && error.getMessage() != null ? error.getMessage()
+                : "The payer's bank returned the debit.";
+        return new PaymentFailure(code, null, safe(message));
+    }
+
+    /** Why an intent that is not succeeded or processing failed. */
+    private static PaymentFailure failureOf(PaymentIntent intent, Charge latest) {
+        if ("requires_action".equals(intent.getStatus())) {
+            // Paydesk charges from the server and cannot run the challenge, whatever else Stripe says.
+            return new PaymentFailure(AUTHENTICATION_REQUIRED, AUTHENTICATION_REQUIRED,
+                    ON_SESSION_AUTHENTICATION_MESSAGE);
+        }
+        StripeError error = intent.getLastPaymentError();
+        if (error != null) {
+            return new PaymentFailure(error.getCode() == null ? "card_declined" : error.getCode(),
+                    error.getDeclineCode(),
+                    safe(error.getMessage() == null ? "The payment was declined." : error.getMessage()));
+        }
+        if (latest != null && "failed".equals(latest.getStatus()) && latest.getFailureCode() != null) {
+            return new PaymentFailure(latest.getFailureCode(), null, safe(latest.getFailureMessage() == null
+                    ? "The charge failed." : latest.getFailureMessage()));
+        }
+        if ("canceled".equals(intent.getStatus())) {
+            String reason = intent.getCancellationReason();
+            return new PaymentFailure("payment_intent_canceled", null,
+                    "Stripe canceled the payment" + (reason == null ? "" : " (" + reason + ")") + ".");
+        }
+        return new PaymentFailure("payment_intent_unexpected_state", null,
+                "Stripe left the payment " + intent.getStatus() + ".");
     }
 
     private PaymentIntentCreateParams intentParams(ChargeRequest request) {
@@ -283,18 +412,8 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
                 return new PaymentOutcome.Succeeded(intent.getId());
             case "processing":
                 return new PaymentOutcome.Processing(intent.getId());
-            case "requires_action":
-                return new PaymentOutcome.Declined(intent.getId(), new PaymentFailure(AUTHENTICATION_REQUIRED,
-                        AUTHENTICATION_REQUIRED, ON_SESSION_AUTHENTICATION_MESSAGE));
             default:
-                StripeError error = intent.getLastPaymentError();
-                if (error != null) {
-                    return new PaymentOutcome.Declined(intent.getId(), new PaymentFailure(
-                            error.getCode() == null ? "card_declined" : error.getCode(), error.getDeclineCode(),
-                            safe(error.getMessage() == null ? "The payment was declined." : error.getMessage())));
-                }
-                return new PaymentOutcome.Declined(intent.getId(), new PaymentFailure("payment_intent_unexpected_state",
-                        null, "Stripe left the payment " + intent.getStatus() + "."));
+                return new PaymentOutcome.Declined(intent.getId(), failureOf(intent, null));
         }
     }
 
@@ -319,6 +438,26 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
     private static String intentId(StripeException failed) {
         StripeError error = failed.getStripeError();
         return error == null || error.getPaymentIntent() == null ? null : error.getPaymentIntent().getId();
+    }
+
+    // ---------------------------------------------------------------------------------------------- webhooks
+
+    /**
+     * Verifies and reads a Stripe webhook ({@link StripeWebhooks}) with the configured signing secret.
+     *
+     * @throws org.paydesk.application.payment.port.out.InvalidProcessorEventException when the signature is missing,
+     *     wrong or too old, or the payload is not a readable event
+     * @throws IllegalStateException when no signing secret is configured ({@value StripeSettings#WEBHOOK_SECRET}):
+     *     nothing can be verified, which is the server's fault, not the sender's
+     */
+    @Override
+    public ProcessorEvent read(String payload, String signatureHeader) {
+        if (webhooks == null) {
+            LOG.severe(() -> "stripe webhook refused: " + StripeSettings.WEBHOOK_SECRET + " is not configured");
+            throw new IllegalStateException(StripeSettings.WEBHOOK_SECRET + " (PAYDESK_STRIPE_WEBHOOK_SECRET) is not "
+                    + "configured, so Stripe's webhooks cannot be verified");
+        }
+        return webhooks.read(payload, signatureHeader);
     }
 
     // ------------------------------------------------------------------------------------------ saved methods

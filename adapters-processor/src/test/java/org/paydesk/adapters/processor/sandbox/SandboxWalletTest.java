@@ -48,6 +48,12 @@ class SandboxWalletTest {
                     org.paydesk.domain.payment.PaymentId payment) {
                 return List.of();
             }
+
+            @Override
+            public java.util.Optional<org.paydesk.application.payment.port.out.ProcessorCharge> lookup(
+                    String processorReference) {
+                return java.util.Optional.empty();
+            }
         };
         assertTrue(plain.supportedWallets().isEmpty());
     }

@@ -1,5 +1,7 @@
 package org.paydesk.adapters.processor.stripe;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.AfterAll;
 import org.paydesk.adapters.processor.PaymentProcessorContract;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
@@ -19,5 +21,10 @@ class StripePaymentProcessorContractTest extends PaymentProcessorContract {
     @Override
     protected PaymentProcessor processor() {
         return PROCESSOR;
+    }
+
+    @Override
+    protected void settleAch(String processorReference) {
+        assertTrue(FAKE.settle(processorReference), () -> processorReference + " was not waiting to settle");
     }
 }

@@ -92,8 +92,11 @@ class StripePaymentProcessorTest {
         List<ProcessorCharge> charges = impatient.chargesFor(request.paymentId());
         assertEquals(1, charges.size(), charges::toString);
         assertEquals("succeeded", charges.get(0).status());
+        assertEquals(ProcessorCharge.State.SUCCEEDED, charges.get(0).state());
         assertEquals(request.idempotencyKey(), charges.get(0).idempotencyKey());
         assertEquals(Money.parse("42.00", "USD"), charges.get(0).amount());
+        assertEquals(charges.get(0), impatient.lookup(charges.get(0).reference()).orElseThrow(),
+                "the search and a read of the intent agree");
         // Retrying the same attempt later (the reconciler's choice) replays the charge instead of making another.
         PaymentOutcome retried = stripe.charge(request);
         assertEquals(charges.get(0).reference(), assertInstanceOf(PaymentOutcome.Succeeded.class, retried)
@@ -155,7 +158,10 @@ class StripePaymentProcessorTest {
         PaymentOutcome.Declined declined = assertInstanceOf(PaymentOutcome.Declined.class, outcome);
         assertEquals("authentication_required", declined.failure().code());
         assertEquals("authentication_required", declined.failure().declineCode());
-        assertEquals("requires_action", stripe.chargesFor(new PaymentId(18)).get(0).status());
+        ProcessorCharge charge = stripe.chargesFor(new PaymentId(18)).get(0);
+        assertEquals("requires_action", charge.status());
+        assertEquals(ProcessorCharge.State.FAILED, charge.state());
+        assertEquals("authentication_required", charge.failure().code());
     }
 
     @Test
@@ -190,6 +196,76 @@ class StripePaymentProcessorTest {
         assertTrue(body.contains("mandate_data[customer_acceptance][type]=offline"), body);
         assertTrue(fake.settle(outcome.processorReference()));
         assertEquals("succeeded", stripe.chargesFor(request.paymentId()).get(0).status());
+    }
+
+    @Test
+    void an_ach_debit_returned_after_it_settled_reads_returned_with_the_return_code() {
+        ChargeRequest request = charge(24, "42.00", PaymentMethodType.ACH, "pm_usBankAccount_success");
+        String intent = stripe.charge(request).processorReference();
+        assertTrue(fake.settle(intent));
+        assertEquals(ProcessorCharge.State.SUCCEEDED, stripe.lookup(intent).orElseThrow().state());
+
+        fake.achReturn(intent, "debit_not_authorized");
+        ProcessorCharge returned = stripe.lookup(intent).orElseThrow();
+
+        assertEquals(ProcessorCharge.State.RETURNED, returned.state());
+        assertEquals("requires_payment_method", returned.status(), "Stripe's own word is kept");
+        assertEquals("debit_not_authorized", returned.failure().code());
+        assertEquals(null, returned.failure().declineCode(), "a bank return has no issuer decline code");
+        assertFalse(returned.failure().message().isBlank());
+        assertEquals(Money.parse("42.00", "USD"), returned.amount());
+        assertEquals(List.of(returned), stripe.chargesFor(request.paymentId()));
+    }
+
+    @Test
+    void a_dispute_marks_the_charge_disputed_and_leaves_it_succeeded() {
+        ChargeRequest request = charge(25, "42.00", PaymentMethodType.CARD, "pm_card_visa");
+        String intent = stripe.charge(request).processorReference();
+        assertFalse(stripe.lookup(intent).orElseThrow().disputed());
+
+        fake.trigger("charge.dispute.created", intent);
+        ProcessorCharge disputed = stripe.lookup(intent).orElseThrow();
+
+        assertTrue(disputed.disputed());
+        assertEquals(ProcessorCharge.State.SUCCEEDED, disputed.state());
+        assertTrue(stripe.chargesFor(request.paymentId()).get(0).disputed(), "the search reads the charge too");
+    }
+
+    @Test
+    void a_lookup_reads_the_intent_with_its_latest_charge_expanded() {
+        String intent = stripe.charge(charge(26, "42.00", PaymentMethodType.CARD, "pm_card_visa"))
+                .processorReference();
+
+        stripe.lookup(intent);
+
+        StripeFake.RecordedRequest read = fake.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().equals("/v1/payment_intents/" + intent))
+                .findFirst().orElseThrow();
+        assertTrue(java.net.URLDecoder.decode(read.body(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("expand[0]=latest_charge"), read.body());
+        assertEquals(200, read.status());
+    }
+
+    @Test
+    void a_lookup_without_an_answer_throws_and_never_guesses() {
+        String intent = stripe.charge(charge(27, "42.00", PaymentMethodType.CARD, "pm_card_visa"))
+                .processorReference();
+        StripePaymentProcessor impatient = FakeStripe.processor(FakeStripe.settings(fake, 5_000, 100));
+        fake.failNext(1_000, 503);
+
+        IllegalStateException exhausted = assertThrows(IllegalStateException.class, () -> impatient.lookup(intent));
+        fake.failNext(0, 503);
+        StripePaymentProcessor unreachable = FakeStripe.processor(StripeSettings.of("http://127.0.0.1:9",
+                FakeStripe.SECRET_KEY, null, null, 200, 200, 0));
+        IllegalStateException lost = assertThrows(IllegalStateException.class, () -> unreachable.lookup(intent));
+
+        assertTrue(exhausted.getMessage().contains("503"), exhausted.getMessage());
+        assertTrue(lost.getMessage().contains("ApiConnectionException"), lost.getMessage());
+        for (String message : List.of(exhausted.getMessage(), lost.getMessage())) {
+            assertFalse(message.contains(FakeStripe.SECRET_KEY), message);
+        }
+        assertEquals(ProcessorCharge.State.SUCCEEDED, stripe.lookup(intent).orElseThrow().state(),
+                "once Stripe answers again, the truth is read");
     }
 
     @Test

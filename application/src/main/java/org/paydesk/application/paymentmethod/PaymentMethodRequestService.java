@@ -20,6 +20,7 @@ import org.paydesk.application.paymentmethod.port.in.RequestPaymentMethodUseCase
 import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodRequestRepository;
+import org.paydesk.application.paymentmethod.port.out.PaymentMethodSetup;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
 import org.paydesk.application.paymentmethod.port.out.SecretGenerator;
 import org.paydesk.application.shared.Actor;
@@ -51,11 +52,12 @@ public class PaymentMethodRequestService implements RequestPaymentMethodUseCase,
     private final RequestLinkLedger ledger;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final PaymentMethodSetup setup;
 
     @Inject
     public PaymentMethodRequestService(CustomerRepository customers, PaymentMethodRequestRepository requests,
             SecretGenerator secrets, Outbox outbox, PaymentMethodVault vault, PaymentDetailsTokenizer tokenizer,
-            RequestLinkLedger ledger, AuditTrail audit, TimeSource time) {
+            RequestLinkLedger ledger, AuditTrail audit, TimeSource time, PaymentMethodSetup setup) {
         this.customers = customers;
         this.requests = requests;
         this.secrets = secrets;
@@ -65,6 +67,7 @@ public class PaymentMethodRequestService implements RequestPaymentMethodUseCase,
         this.ledger = ledger;
         this.audit = audit;
         this.time = time;
+        this.setup = setup;
     }
 
     @Override
@@ -145,6 +148,12 @@ public class PaymentMethodRequestService implements RequestPaymentMethodUseCase,
         return tokenizer.tokenizeBankAccount(account);
     }
 
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public String startProcessorSetup(String secret) {
+        return setup.startSetup(usable(secret).customerId());
+    }
+
     /**
      * Attaches the method at the processor (no transaction open), then, under the request's lock, saves it and
      * spends the link. A second submission that lost the race is refused; its attachment is left alone, because it
@@ -176,6 +185,6 @@ public class PaymentMethodRequestService implements RequestPaymentMethodUseCase,
 
     /** For CDI's proxy only. */
     protected PaymentMethodRequestService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -46,8 +46,7 @@ import org.paydesk.domain.shared.DomainException;
  * <li>{@code POST .../opened} is the page's beacon that records the first opening.</li>
  * <li>{@code POST .../tokens} (sandbox mode only) turns test card or bank details, sent as JSON by the page's script,
  * into a token plus display facts. In Stripe mode the browser sends details to Stripe and never here.</li>
- * <li>{@code POST .../setup-intent} (Stripe mode) will hand the page a SetupIntent's client secret; it answers 501
- * until the Stripe processor exists.</li>
+ * <li>{@code POST .../setup-intent} (Stripe mode) hands the page a SetupIntent's client secret for Stripe.js.</li>
  * <li>{@code POST} (form: {@code type}, {@code token}, {@code csrf}) saves the tokenized method on the customer and
  * spends the link. The form never carries a card or account number: the inputs for them have no {@code name}.</li>
  * </ul>
@@ -282,11 +281,22 @@ public class PaymentMethodFormServlet extends HttpServlet {
         response.getWriter().write(out.build().toString());
     }
 
-    /** Stripe mode's SetupIntent: to be completed with the Stripe processor (the link is still checked first). */
+    /**
+     * Stripe mode's SetupIntent for this link's customer: the page gives its client secret to Stripe.js, which takes
+     * the card or bank details and confirms it; the page then submits the resulting PaymentMethod id as its token. The
+     * client secret goes to this page only, never to a log.
+     */
     private void setupIntent(HttpServletResponse response, String secret) throws IOException {
-        links.open(secret);
-        problem(response, 501, "not_implemented", "Not implemented",
-                "Stripe SetupIntents are not available in this version", null);
+        if (settings.mode() != HostedPageSettings.Mode.STRIPE) {
+            problem(response, 404, "not_found", "Not found", "the sandbox takes details through its own tokens", null);
+            return;
+        }
+        String clientSecret = links.startProcessorSetup(secret);
+        response.setStatus(HttpServletResponse.SC_CREATED);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("clientSecret", clientSecret).build().toString());
     }
 
     private HostedPages.FormState formState(HttpServletRequest request, String secret, String csrf, String type,

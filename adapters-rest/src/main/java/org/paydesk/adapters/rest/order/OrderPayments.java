@@ -47,16 +47,6 @@ public final class OrderPayments {
 
     /** The payment exactly as {@code GET /payments/{id}} shows it. */
     public static PaymentJson paymentJson(Payment payment) {
-        return new PaymentJson(payment.id().value(), payment.customerId().value(), payment.status().name(),
-                MoneyJson.of(payment.amount()),
-                new PaymentJson.MethodJson(PaymentMethodTypes.toJson(payment.method().type()),
-                        payment.method().token()),
-                payment.channel().name(),
-                payment.allocations().stream().map(a -> new PaymentJson.AllocationJson(a.receivableId().value(),
-                        a.receivableNumber(), MoneyJson.of(a.amount()))).toList(),
-                MoneyJson.of(payment.unapplied()),
-                payment.failure() == null ? null : new PaymentJson.FailureJson(payment.failure().code(),
-                        payment.failure().declineCode(), payment.failure().message()),
-                payment.processorReference(), payment.createdAt().toString(), payment.updatedAt().toString());
+        return PaymentJson.of(payment);
     }
 }

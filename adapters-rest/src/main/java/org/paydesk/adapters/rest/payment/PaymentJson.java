@@ -8,7 +8,7 @@ import org.paydesk.domain.payment.Payment;
 
 /** A payment as the API shows it: what was paid, how, where it went, and how it stands. */
 public record PaymentJson(long id, long customerId, String status, MoneyJson amount, MethodJson paymentMethod,
-        String channel, List<AllocationJson> allocations, MoneyJson unapplied, FailureJson failure,
+        String channel, List<AllocationJson> allocations, MoneyJson unapplied, MoneyJson refunded, FailureJson failure,
         String processorReference, String createdAt, String updatedAt) {
 
     /** How it was paid. */
@@ -18,7 +18,8 @@ public record PaymentJson(long id, long customerId, String status, MoneyJson amo
     /** Money applied to one invoice. */
     public record AllocationJson(long receivableId, String invoiceNumber, MoneyJson amount) {
 
-        static AllocationJson of(Allocation allocation) {
+        /** One allocation (or reversal) as the API shows it. */
+        public static AllocationJson of(Allocation allocation) {
             return new AllocationJson(allocation.receivableId().value(), allocation.receivableNumber(),
                     MoneyJson.of(allocation.amount()));
         }
@@ -28,12 +29,13 @@ public record PaymentJson(long id, long customerId, String status, MoneyJson amo
     public record FailureJson(String code, String declineCode, String message) {
     }
 
-    static PaymentJson of(Payment payment) {
+    /** The payment as the API shows it. */
+    public static PaymentJson of(Payment payment) {
         return new PaymentJson(payment.id().value(), payment.customerId().value(), payment.status().name(),
                 MoneyJson.of(payment.amount()),
                 new MethodJson(PaymentMethodTypes.toJson(payment.method().type()), payment.method().token()),
                 payment.channel().name(), payment.allocations().stream().map(AllocationJson::of).toList(),
-                MoneyJson.of(payment.unapplied()),
+                MoneyJson.of(payment.unapplied()), MoneyJson.of(payment.refunded()),
                 payment.failure() == null ? null : new FailureJson(payment.failure().code(),
                         payment.failure().declineCode(), payment.failure().message()),
                 payment.processorReference(), payment.createdAt().toString(), payment.updatedAt().toString());

@@ -13,7 +13,8 @@ public final class Problems {
             "too_long", "invalid_amount", "too_many_fraction_digits", "amount_too_large", "invalid_currency",
             "invalid_email", "invalid_date", "invalid_payment_method_token", "invalid_payment_method_type",
             "invalid_idempotency_key", "invalid_page", "invalid_page_size", "too_many", "invalid_card_number",
-            "invalid_expiry", "invalid_cvc", "not_a_test_card", "not_a_test_account", "invalid_routing_number");
+            "invalid_expiry", "invalid_cvc", "not_a_test_card", "not_a_test_account", "invalid_routing_number",
+            "invalid_signature");
 
     private Problems() {
     }

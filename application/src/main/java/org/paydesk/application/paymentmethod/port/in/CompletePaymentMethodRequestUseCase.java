@@ -20,6 +20,14 @@ public interface CompletePaymentMethodRequestUseCase {
 
     TokenizedPaymentMethod tokenizeBankAccount(String secret, BankAccountDetails account);
 
+    /**
+     * Starts the processor's own entry of the details in the payer's browser (Stripe: a SetupIntent that Stripe.js
+     * confirms) for this link's customer.
+     *
+     * @return the setup's client secret, for the page only; never stored or logged
+     */
+    String startProcessorSetup(String secret);
+
     /** Saves the tokenized method on the customer and spends the link. */
     PaymentMethodToken complete(String secret, PaymentMethod method, String origin);
 }

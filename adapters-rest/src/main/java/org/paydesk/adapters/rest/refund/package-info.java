@@ -1,0 +1,2 @@
+/** Refunds of a payment: give money back, list what was given back. */
+package org.paydesk.adapters.rest.refund;

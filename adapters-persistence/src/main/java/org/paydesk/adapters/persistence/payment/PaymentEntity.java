@@ -23,9 +23,9 @@ import org.paydesk.domain.payment.PaymentStatus;
 
 /**
  * A row of {@code payment}, the root of the payment aggregate: its version guards the allocations too. A stored
- * allocation never changes; after creation the status, the processor's reference, the failure and the update time
- * change, and unapplied money may be applied later ({@code Payment.applyUnappliedTo}), which adds an allocation and
- * lowers the unapplied rest.
+ * allocation never changes; after creation the status, the processor's reference, the failure, what refunds gave back
+ * and the update time change, and unapplied money may be applied later ({@code Payment.applyUnappliedTo}), which adds
+ * an allocation and lowers the unapplied rest.
  */
 @Entity
 @Table(name = "payment")
@@ -79,6 +79,9 @@ class PaymentEntity {
     @Column(name = "failure_message", length = 1000)
     private String failureMessage;
 
+    @Column(name = "refunded_minor", nullable = false)
+    private long refundedMinor;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -127,12 +130,13 @@ class PaymentEntity {
 
     /** Everything about the payment that may change after it was recorded. */
     void changeState(PaymentStatus status, String processorReference, String failureCode, String failureDecline,
-            String failureMessage, Instant updatedAt) {
+            String failureMessage, long refundedMinor, Instant updatedAt) {
         this.status = status;
         this.processorReference = processorReference;
         this.failureCode = failureCode;
         this.failureDecline = failureDecline;
         this.failureMessage = failureMessage;
+        this.refundedMinor = refundedMinor;
         this.updatedAt = updatedAt;
     }
 
@@ -190,6 +194,10 @@ class PaymentEntity {
 
     String failureMessage() {
         return failureMessage;
+    }
+
+    long refundedMinor() {
+        return refundedMinor;
     }
 
     Instant createdAt() {

@@ -39,7 +39,8 @@ final class PaymentEntityMapper {
         return Payment.restore(new PaymentId(entity.id()), new CustomerId(entity.customerId()),
                 new PaymentMethod(entity.methodType(), entity.methodToken()), entity.channel(), plan,
                 entity.requestKey(), entity.status(), entity.processorReference(), failureOf(entity),
-                entity.createdAt(), entity.updatedAt(), entity.version());
+                Money.ofMinor(entity.refundedMinor(), currency), entity.createdAt(), entity.updatedAt(),
+                entity.version());
     }
 
     private static PaymentFailure failureOf(PaymentEntity entity) {
@@ -102,7 +103,7 @@ final class PaymentEntityMapper {
                 failure == null ? null : Columns.truncate(failure.code(), FAILURE_CODE_WIDTH),
                 failure == null ? null : Columns.truncate(failure.declineCode(), FAILURE_CODE_WIDTH),
                 failure == null ? null : Columns.truncate(failure.message(), FAILURE_MESSAGE_WIDTH),
-                payment.updatedAt());
+                payment.refunded().minorUnits(), payment.updatedAt());
     }
 
     /** The kind of answer, as stored in {@code payment_attempt.outcome_kind}. */

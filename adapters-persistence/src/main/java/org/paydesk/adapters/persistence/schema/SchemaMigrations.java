@@ -25,7 +25,8 @@ public final class SchemaMigrations {
     static final List<String> SCRIPTS = List.of(
             "V1__create_payments_schema.sql",
             "V2__payment_methods_links_outbox.sql",
-            "V3__orders_carts_catalog.sql");
+            "V3__orders_carts_catalog.sql",
+            "V4__refunds_events_reconciliation.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -131,6 +131,49 @@ class JpaPaymentRepositoryTest {
     }
 
     @Test
+    void whatRefundsGaveBackIsStoredWithThePaymentAndFollowsItBothWays() {
+        CustomerId customer = aCustomer(db, "P-REF").id();
+        Payment stored = aPayment(customer, new AllocationPlan(usd(10_000), List.of(), usd(10_000)), null,
+                PaymentChannel.ACCOUNTS_RECEIVABLE);
+        assertEquals(usd(0), find(stored.id()).refunded(), "a new payment has given nothing back");
+        db.run(em -> {
+            JpaPaymentRepository payments = new JpaPaymentRepository(em);
+            Payment payment = payments.find(stored.id()).orElseThrow();
+            payment.record(new PaymentOutcome.Succeeded("pi_ref_1"), T0.plusSeconds(1));
+            payment.startRefund(usd(2_500), T0.plusSeconds(2));
+            payments.update(payment);
+        });
+
+        Payment partly = find(stored.id());
+        assertEquals(usd(2_500), partly.refunded());
+        assertEquals(usd(7_500), partly.refundable());
+        assertEquals(PaymentStatus.PARTIALLY_REFUNDED, partly.status());
+        assertEquals(2_500L, refundedColumn(stored.id()));
+
+        db.run(em -> {
+            JpaPaymentRepository payments = new JpaPaymentRepository(em);
+            Payment payment = payments.find(stored.id()).orElseThrow();
+            payment.startRefund(usd(7_500), T0.plusSeconds(3));
+            payments.update(payment);
+        });
+        Payment whole = find(stored.id());
+        assertEquals(usd(10_000), whole.refunded());
+        assertEquals(PaymentStatus.REFUNDED, whole.status());
+
+        db.run(em -> {
+            JpaPaymentRepository payments = new JpaPaymentRepository(em);
+            Payment payment = payments.find(stored.id()).orElseThrow();
+            payment.refundFailed(usd(7_500), T0.plusSeconds(4));
+            payments.update(payment);
+        });
+        Payment back = find(stored.id());
+        assertEquals(usd(2_500), back.refunded(), "a refused refund's money is kept again");
+        assertEquals(PaymentStatus.PARTIALLY_REFUNDED, back.status());
+        assertEquals(T0.plusSeconds(4), back.updatedAt());
+        assertEquals(2_500L, refundedColumn(stored.id()));
+    }
+
+    @Test
     void anUpdateFromAStaleReadIsRefusedAsAConcurrentUpdate() {
         CustomerId customer = aCustomer(db, "P-STALE").id();
         Payment stored = aPayment(customer, new AllocationPlan(usd(100), List.of(), usd(100)), null,
@@ -372,6 +415,12 @@ class JpaPaymentRepositoryTest {
             payments.add(payment);
             return payment;
         });
+    }
+
+    private static long refundedColumn(PaymentId id) {
+        return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT refunded_minor FROM payment WHERE id = ?")
+                .setParameter(1, id.value())
+                .getSingleResult()).longValue());
     }
 
     private static Payment find(PaymentId id) {

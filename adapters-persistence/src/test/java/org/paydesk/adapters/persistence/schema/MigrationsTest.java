@@ -40,11 +40,22 @@ class MigrationsTest {
     private static final Set<String> TABLES = Set.of("CUSTOMER", "RECEIVABLE", "PAYMENT", "PAYMENT_ALLOCATION",
             "PAYMENT_ATTEMPT", "IDEMPOTENCY_RECORD", "AUDIT_RECORD", "PAYMENT_METHOD", "PAYMENT_METHOD_REQUEST",
             "BUYER_ACCOUNT", "MAIL_OUTBOX", "CATALOG_ITEM", "SALES_ORDER", "SALES_ORDER_LINE", "CART", "CART_LINE",
-            "MERCHANT_SETTING");
+            "MERCHANT_SETTING", "REFUND", "REFUND_ALLOCATION", "PROCESSOR_EVENT", "RECONCILIATION_FOLLOW_UP");
     private static final Set<String> SEQUENCES = Set.of("CUSTOMER_SEQ", "RECEIVABLE_SEQ", "PAYMENT_SEQ",
             "PAYMENT_ALLOCATION_SEQ", "PAYMENT_ATTEMPT_SEQ", "IDEMPOTENCY_RECORD_SEQ", "AUDIT_RECORD_SEQ",
             "PAYMENT_METHOD_SEQ", "PAYMENT_METHOD_REQUEST_SEQ", "BUYER_ACCOUNT_SEQ", "MAIL_OUTBOX_SEQ",
-            "SALES_ORDER_SEQ", "CART_SEQ");
+            "SALES_ORDER_SEQ", "CART_SEQ", "REFUND_SEQ", "REFUND_ALLOCATION_SEQ", "RECONCILIATION_FOLLOW_UP_SEQ");
+
+    /** A payment of customer 1: id, amount. */
+    private static final String PAYMENT = "INSERT INTO payment (id, customer_id, method_type, method_token, channel,"
+            + " currency, amount_minor, unapplied_minor, status, created_at, updated_at, version)"
+            + " VALUES (%d, 1, 'CARD', 'pm_card_visa', 'ACCOUNTS_RECEIVABLE', 'USD', %d, 0, 'SUCCEEDED',"
+            + " TIMESTAMP '2026-11-29 10:15:30', TIMESTAMP '2026-11-29 10:15:30', 1)";
+    /** A refund: id, payment id, request key (SQL), amount, credit taken. */
+    private static final String REFUND = "INSERT INTO refund (id, payment_id, request_key, amount_minor,"
+            + " credit_taken_minor, customer_id, currency, status, created_at, updated_at, version)"
+            + " VALUES (%d, %d, %s, %d, %d, 1, 'USD', 'REQUESTED', TIMESTAMP '2026-11-29 10:15:30',"
+            + " TIMESTAMP '2026-11-29 10:15:30', 1)";
 
     enum Mode {
         DEFAULT, ORACLE;
@@ -376,6 +387,116 @@ class MigrationsTest {
                 assertEquals(LocalDateTime.of(2026, 11, 29, 10, 15, 30, 123_456_789),
                         row.getTimestamp(3).toLocalDateTime());
                 assertFalse(row.next());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void paymentsAlreadyThereAreUnrefundedWhenUpgradedToVersionFourAndKeepTheirData(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database()) {
+            ClassLoader loader = MigrationsTest.class.getClassLoader();
+            Flyway.configure(loader).dataSource(db.dataSource()).locations("classpath:" + SchemaMigrations.LOCATION)
+                    .target("3").load().migrate();
+            try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                        + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+                statement.executeUpdate(String.format(PAYMENT, 1, 5000));
+            }
+
+            MigrateResult upgrade = SchemaMigrations.migrate(db.dataSource(), loader);
+
+            assertEquals(SchemaMigrations.SCRIPTS.size() - 3, upgrade.migrationsExecuted);
+            assertEquals("4", upgrade.targetSchemaVersion);
+            try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+                try (ResultSet row = statement.executeQuery("SELECT refunded_minor, amount_minor, status FROM payment"
+                        + " WHERE id = 1")) {
+                    assertTrue(row.next());
+                    assertEquals(0L, row.getLong(1), "a payment from before refunds existed was never refunded");
+                    assertEquals(5000L, row.getLong(2));
+                    assertEquals("SUCCEEDED", row.getString(3));
+                }
+                assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE payment"
+                        + " SET refunded_minor = 5001 WHERE id = 1"), "never more refunded than paid");
+                assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE payment"
+                        + " SET refunded_minor = NULL WHERE id = 1"), "the refunded total is never unknown");
+                assertEquals(1, statement.executeUpdate("UPDATE payment SET refunded_minor = 5000 WHERE id = 1"));
+                assertEquals(1, statement.executeUpdate(String.format(REFUND, 1, 1, "NULL", 5000, 5000)),
+                        "a refund refers to the payment already there");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void aRefundTakesBackAtMostItsAmountAndReopensEachInvoiceOnce(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer (id, customer_number, name, currency, credit_minor,"
+                    + " version) VALUES (1, 'C-1', 'Acme', 'USD', 0, 1)");
+            statement.executeUpdate("INSERT INTO receivable (id, customer_id, invoice_number, issue_date, due_date,"
+                    + " currency, original_minor, open_minor, version)"
+                    + " VALUES (1, 1, 'INV-1', DATE '2026-01-01', DATE '2026-02-01', 'USD', 3000, 0, 1)");
+            statement.executeUpdate(String.format(PAYMENT, 1, 5000));
+            assertEquals(50L, next(connection, mode, "refund_seq"));
+            assertEquals(50L, next(connection, mode, "refund_allocation_seq"));
+
+            assertEquals(1, statement.executeUpdate(String.format(REFUND, 1, 1, "'key-1'", 2500, 500)));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(REFUND, 2, 1, "'key-1'", 100, 100)), "one refund per request key");
+            assertEquals(1, statement.executeUpdate(String.format(REFUND, 3, 1, "NULL", 100, 100)));
+            assertEquals(1, statement.executeUpdate(String.format(REFUND, 4, 1, "NULL", 100, 100)),
+                    "many refunds may have no request key");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(REFUND, 5, 77, "NULL", 100, 100)), "only an existing payment");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(REFUND, 6, 1, "NULL", 0, 0)), "an amount is positive");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(REFUND, 7, 1, "NULL", 100, 101)), "no more credit taken than the amount");
+
+            String allocation = "INSERT INTO refund_allocation (id, refund_id, line_no, receivable_id,"
+                    + " receivable_number, currency, amount_minor) VALUES (%d, %d, %d, %d, 'INV-1', 'USD', %d)";
+            assertEquals(1, statement.executeUpdate(String.format(allocation, 1, 1, 1, 1, 2000)));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(allocation, 2, 1, 2, 1, 10)),
+                    "a refund reopens an invoice once");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(allocation, 3, 9, 1, 1, 10)),
+                    "only an existing refund");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(allocation, 4, 3, 1, 9, 10)),
+                    "only an existing invoice");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(allocation, 5, 3, 1, 1, 0)),
+                    "a reopened part is positive");
+        }
+    }
+
+    @ParameterizedTest(name = "in H2 {0} mode")
+    @EnumSource(Mode.class)
+    void anEventIsStoredOnceByItsIdAndASubjectIsFollowedUpOnce(Mode mode) throws SQLException {
+        try (TestDatabase db = mode.database(); Connection connection = migrated(db);
+                Statement statement = connection.createStatement()) {
+            String event = "INSERT INTO processor_event (event_id, event_type, event_kind, payment_reference, outcome,"
+                    + " received_at) VALUES ('%s', 'payment_intent.succeeded', 'PAYMENT_CHANGED', 'pi_1', 'applied',"
+                    + " TIMESTAMP '2026-11-29 10:15:30.123456789')";
+            assertEquals(1, statement.executeUpdate(String.format(event, "evt_1")));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(String.format(event, "evt_1")),
+                    "an event id is stored once");
+            assertEquals(1, statement.executeUpdate(String.format(event, "evt_2")));
+
+            assertEquals(50L, next(connection, mode, "reconciliation_follow_up_seq"));
+            String followUp = "INSERT INTO reconciliation_follow_up (id, subject, subject_id, attempts, opened_at,"
+                    + " due_at, last_result, version) VALUES (%d, '%s', %d, %d, TIMESTAMP '2026-11-29 10:00:00',"
+                    + " TIMESTAMP '2026-11-29 10:00:00.000000001', NULL, 1)";
+            assertEquals(1, statement.executeUpdate(String.format(followUp, 1, "PAYMENT", 7, 0)));
+            assertEquals(1, statement.executeUpdate(String.format(followUp, 2, "REFUND", 7, 0)),
+                    "a refund and a payment with the same id are two subjects");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(followUp, 3, "PAYMENT", 7, 0)), "one follow-up per subject");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(followUp, 4, "ORDER", 8, 0)), "only payments and refunds");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    String.format(followUp, 5, "PAYMENT", 9, -1)), "attempts are never negative");
+            try (ResultSet row = statement.executeQuery("SELECT due_at FROM reconciliation_follow_up WHERE id = 1")) {
+                assertTrue(row.next());
+                assertEquals(LocalDateTime.of(2026, 11, 29, 10, 0, 0, 1), row.getTimestamp(1).toLocalDateTime());
             }
         }
     }

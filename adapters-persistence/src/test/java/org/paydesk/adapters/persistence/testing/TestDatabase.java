@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.config.TargetDatabase;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.paydesk.adapters.persistence.schema.SchemaMigrations;
@@ -36,11 +37,13 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private final String url;
+    private final boolean oracle;
     private final JdbcDataSource dataSource;
     private EntityManagerFactory factory;
 
-    private TestDatabase(String options) {
+    private TestDatabase(String options, boolean oracle) {
         this.url = "jdbc:h2:mem:paydesk" + NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=2000" + options;
+        this.oracle = oracle;
         this.dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
@@ -49,12 +52,15 @@ public final class TestDatabase implements AutoCloseable {
 
     /** H2 as the embedded default runs it. */
     public static TestDatabase h2() {
-        return new TestDatabase("");
+        return new TestDatabase("", false);
     }
 
-    /** H2 imitating Oracle, the production database. */
+    /**
+     * H2 imitating Oracle, the production database. EclipseLink on it writes Oracle's SQL (pagination, sequences),
+     * as it does on Oracle, rather than H2's own, which H2's Oracle mode refuses.
+     */
     public static TestDatabase h2InOracleMode() {
-        return new TestDatabase(";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH");
+        return new TestDatabase(";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH", true);
     }
 
     /** A migrated database with an entity manager factory on it. */
@@ -86,6 +92,9 @@ public final class TestDatabase implements AutoCloseable {
             properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, "META-INF/persistence-test.xml");
             properties.put(PersistenceUnitProperties.JDBC_URL, url);
             properties.put(PersistenceUnitProperties.SESSION_NAME, "paydesk-test-" + url.hashCode());
+            if (oracle) {
+                properties.put(PersistenceUnitProperties.TARGET_DATABASE, TargetDatabase.Oracle);
+            }
             factory = Persistence.createEntityManagerFactory("paydesk-test", properties);
         }
         return factory;

@@ -38,7 +38,7 @@ import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodSetup;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
-import org.paydesk.application.refund.port.out.RefundProcessor;
+import org.paydesk.application.payment.port.out.RefundProcessor;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.payment.PaymentMethod;
@@ -125,7 +125,7 @@ class ProcessorSelectionTest {
         assertEquals(ProcessorCharge.State.SUCCEEDED, selected.lookup(outcome.processorReference()).orElseThrow()
                 .state());
         assertEquals(Set.of(PaymentMethodType.APPLE_PAY, PaymentMethodType.GOOGLE_PAY), selected.supportedWallets());
-        assertNotNull(selected.refund(new org.paydesk.application.refund.port.out.RefundRequest(
+        assertNotNull(selected.refund(new org.paydesk.application.payment.port.out.RefundRequest(
                 outcome.processorReference(), Money.parse("1.00", "USD"), "r-1")).processorRefundId());
         assertEquals("sandbox", selected.processorName());
         assertEquals(0, stripeCreated.get());

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.reconciliation.port.out.ReconciliationQueue;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.ReconciliationQueue;
 import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.paydesk.application.refund.port.out.RefundRepository;
+import org.paydesk.application.payment.port.out.RefundRepository;
 import org.paydesk.application.shared.ConflictException;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.refund.Refund;

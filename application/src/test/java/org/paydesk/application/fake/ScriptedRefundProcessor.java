@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.paydesk.application.refund.port.out.RefundOutcome;
-import org.paydesk.application.refund.port.out.RefundProcessor;
-import org.paydesk.application.refund.port.out.RefundRequest;
+import org.paydesk.application.payment.port.out.RefundOutcome;
+import org.paydesk.application.payment.port.out.RefundProcessor;
+import org.paydesk.application.payment.port.out.RefundRequest;
 
 /**
  * A processor's refunds answering each new refund with the next scripted step (an outcome, or an exception: the answer

@@ -11,7 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.FollowUp;
 
 /**
  * A row of {@code reconciliation_follow_up}: one subject to check again. Inserted by

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.paydesk.adapters.persistence.shared.Columns;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.reconciliation.port.out.ReconciliationQueue;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.ReconciliationQueue;
 import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;
 

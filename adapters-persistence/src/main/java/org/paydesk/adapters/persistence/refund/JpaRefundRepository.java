@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paydesk.adapters.persistence.shared.Sequences;
 import org.paydesk.adapters.persistence.shared.Versions;
-import org.paydesk.application.refund.port.out.RefundRepository;
+import org.paydesk.application.payment.port.out.RefundRepository;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.refund.Refund;
 import org.paydesk.domain.refund.RefundId;

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paydesk.adapters.persistence.testing.TestDatabase;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.reconciliation.port.out.FollowUp.Subject;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.FollowUp.Subject;
 import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;
 

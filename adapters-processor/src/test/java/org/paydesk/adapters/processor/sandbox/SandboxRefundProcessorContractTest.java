@@ -3,7 +3,7 @@ package org.paydesk.adapters.processor.sandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.paydesk.adapters.processor.RefundProcessorContract;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
-import org.paydesk.application.refund.port.out.RefundProcessor;
+import org.paydesk.application.payment.port.out.RefundProcessor;
 
 /** The sandbox keeps the contract every refund processor keeps. */
 class SandboxRefundProcessorContractTest extends RefundProcessorContract {

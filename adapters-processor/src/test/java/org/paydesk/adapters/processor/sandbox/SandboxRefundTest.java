@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.paydesk.application.refund.port.out.RefundOutcome;
-import org.paydesk.application.refund.port.out.RefundRequest;
+import org.paydesk.application.payment.port.out.RefundOutcome;
+import org.paydesk.application.payment.port.out.RefundRequest;
 import org.paydesk.domain.payment.PaymentMethodType;
 import org.paydesk.domain.payment.PaymentOutcome;
 import org.paydesk.domain.shared.Money;

@@ -31,7 +31,7 @@ import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.out.PaymentDetailsTokenizer;
 import org.paydesk.application.paymentmethod.port.out.PaymentMethodVault;
-import org.paydesk.application.refund.port.out.RefundProcessor;
+import org.paydesk.application.payment.port.out.RefundProcessor;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentMethod;
 import org.paydesk.domain.payment.PaymentMethodType;

@@ -3,7 +3,7 @@ package org.paydesk.adapters.processor.stripe;
 import org.junit.jupiter.api.AfterAll;
 import org.paydesk.adapters.processor.RefundProcessorContract;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
-import org.paydesk.application.refund.port.out.RefundProcessor;
+import org.paydesk.application.payment.port.out.RefundProcessor;
 import org.paydesk.stripefake.StripeFake;
 
 /** The Stripe adapter keeps the contract every refund processor keeps. */

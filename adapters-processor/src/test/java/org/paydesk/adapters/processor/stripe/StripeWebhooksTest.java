@@ -29,7 +29,7 @@ import org.paydesk.application.payment.port.out.ChargeRequest;
 import org.paydesk.application.payment.port.out.InvalidProcessorEventException;
 import org.paydesk.application.payment.port.out.ProcessorEvent;
 import org.paydesk.application.payment.port.out.ProcessorEvent.Kind;
-import org.paydesk.application.refund.port.out.RefundRequest;
+import org.paydesk.application.payment.port.out.RefundRequest;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.PaymentId;
 import org.paydesk.domain.payment.PaymentMethod;

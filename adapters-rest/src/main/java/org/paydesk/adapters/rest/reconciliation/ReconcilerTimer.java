@@ -1,9 +1,10 @@
 package org.paydesk.adapters.rest.reconciliation;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -13,16 +14,16 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.paydesk.application.reconciliation.port.in.ReconcileUseCase;
+import org.paydesk.application.payment.port.in.ReconcileUseCase;
 
 /**
  * Runs the reconciler every {@code paydesk.reconciler.interval-seconds} (30 by default; 0 turns it off) on an EJB
  * timer. Rounds never overlap: each plans the next when it ends. The timer is not persistent: every node starts its
- * own at startup, and nodes never make the same check twice because a check is taken from the shared queue in its
- * own transaction. A failed round is logged and the next one runs as planned.
+ * own when the application has started (after the schema migrations, which run first on the same event), and nodes
+ * never make the same check twice because a check is taken from the shared queue in its own transaction. A failed
+ * round is logged and the next one runs as planned.
  */
 @Singleton
-@Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ReconcilerTimer {
 
@@ -40,8 +41,11 @@ public class ReconcilerTimer {
     @ConfigProperty(name = INTERVAL_SECONDS, defaultValue = "30")
     long intervalSeconds;
 
-    @PostConstruct
-    void start() {
+    /** Every module of the EAR fires this event at start; the rounds are started once. */
+    public void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (!timers.getTimers().isEmpty()) {
+            return;
+        }
         if (intervalSeconds < 0) {
             throw new IllegalArgumentException(INTERVAL_SECONDS + " must not be negative: " + intervalSeconds);
         }

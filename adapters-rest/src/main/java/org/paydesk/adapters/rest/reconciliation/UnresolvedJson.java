@@ -1,7 +1,7 @@
 package org.paydesk.adapters.rest.reconciliation;
 
 import org.paydesk.adapters.rest.shared.MoneyJson;
-import org.paydesk.application.reconciliation.port.in.UnresolvedItem;
+import org.paydesk.application.payment.port.in.UnresolvedItem;
 
 /** A payment or refund the processor has not settled after several checks. */
 public record UnresolvedJson(String kind, long id, long paymentId, long customerId, MoneyJson amount, String status,

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.paydesk.adapters.rest.shared.PageJson;
-import org.paydesk.application.reconciliation.port.in.ReconcileUseCase;
+import org.paydesk.application.payment.port.in.ReconcileUseCase;
 import org.paydesk.application.shared.PageRequest;
 
 /**

@@ -1,4 +1,4 @@
-package org.paydesk.application.refund.port.out;
+package org.paydesk.application.payment.port.out;
 
 import java.util.Objects;
 

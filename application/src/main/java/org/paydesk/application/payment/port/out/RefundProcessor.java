@@ -1,4 +1,4 @@
-package org.paydesk.application.refund.port.out;
+package org.paydesk.application.payment.port.out;
 
 /**
  * The processor's refunds (Stripe in production, the sandbox by default): gives back all or part of a charge that

@@ -1,4 +1,4 @@
-package org.paydesk.application.refund;
+package org.paydesk.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.paydesk.application.customer.port.out.CustomerRepository;
 import org.paydesk.application.payment.port.out.PaymentRepository;
 import org.paydesk.application.receivable.port.out.ReceivableRepository;
-import org.paydesk.application.reconciliation.FollowUpSchedule;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.reconciliation.port.out.ReconciliationQueue;
-import org.paydesk.application.refund.port.in.RefundPaymentCommand;
-import org.paydesk.application.refund.port.out.RefundOutcome;
-import org.paydesk.application.refund.port.out.RefundRepository;
-import org.paydesk.application.refund.port.out.RefundRequest;
+import org.paydesk.application.payment.FollowUpSchedule;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.ReconciliationQueue;
+import org.paydesk.application.payment.port.in.RefundPaymentCommand;
+import org.paydesk.application.payment.port.out.RefundOutcome;
+import org.paydesk.application.payment.port.out.RefundRepository;
+import org.paydesk.application.payment.port.out.RefundRequest;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.NotFoundException;
 import org.paydesk.application.shared.port.out.AuditEntry;
@@ -121,9 +121,10 @@ public class RefundLedger {
         if (outcome instanceof RefundOutcome.Succeeded done) {
             refund.succeeded(done.processorRefundId(), now);
         } else if (outcome instanceof RefundOutcome.Pending pending) {
-            if (refund.status() == RefundStatus.REQUESTED) {
-                refund.accepted(pending.processorRefundId(), now);
+            if (refund.status() == RefundStatus.PENDING) {
+                return refund; // still on its way: nothing new
             }
+            refund.accepted(pending.processorRefundId(), now);
         } else if (outcome instanceof RefundOutcome.Failed refused) {
             refund.failed(refused.processorRefundId(), refused.code(), refused.message(), now);
             Payment payment = payments.find(refund.paymentId()).orElseThrow();

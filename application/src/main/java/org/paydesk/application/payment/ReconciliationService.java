@@ -1,4 +1,4 @@
-package org.paydesk.application.reconciliation;
+package org.paydesk.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +12,12 @@ import java.util.logging.Logger;
 import org.paydesk.application.payment.port.out.PaymentProcessor;
 import org.paydesk.application.payment.port.out.PaymentRepository;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
-import org.paydesk.application.reconciliation.port.in.ReconcileUseCase;
-import org.paydesk.application.reconciliation.port.in.UnresolvedItem;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.reconciliation.port.out.ReconciliationQueue;
-import org.paydesk.application.refund.RefundService;
-import org.paydesk.application.refund.port.out.RefundRepository;
+import org.paydesk.application.payment.port.in.ReconcileUseCase;
+import org.paydesk.application.payment.port.in.UnresolvedItem;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.ReconciliationQueue;
+import org.paydesk.application.payment.RefundService;
+import org.paydesk.application.payment.port.out.RefundRepository;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;

@@ -1,12 +1,12 @@
-package org.paydesk.application.reconciliation;
+package org.paydesk.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.paydesk.application.payment.PaymentLedger;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.reconciliation.port.out.ReconciliationQueue;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.ReconciliationQueue;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.port.out.TimeSource;
 import org.paydesk.domain.payment.Payment;

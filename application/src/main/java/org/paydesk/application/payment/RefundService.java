@@ -1,4 +1,4 @@
-package org.paydesk.application.refund;
+package org.paydesk.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.paydesk.application.payment.port.out.PaymentRepository;
-import org.paydesk.application.refund.port.in.RefundPaymentCommand;
-import org.paydesk.application.refund.port.in.RefundPaymentUseCase;
-import org.paydesk.application.refund.port.out.RefundOutcome;
-import org.paydesk.application.refund.port.out.RefundProcessor;
-import org.paydesk.application.refund.port.out.RefundRepository;
+import org.paydesk.application.payment.port.in.RefundPaymentCommand;
+import org.paydesk.application.payment.port.in.RefundPaymentUseCase;
+import org.paydesk.application.payment.port.out.RefundOutcome;
+import org.paydesk.application.payment.port.out.RefundProcessor;
+import org.paydesk.application.payment.port.out.RefundRepository;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.NotFoundException;
 import org.paydesk.domain.payment.PaymentId;

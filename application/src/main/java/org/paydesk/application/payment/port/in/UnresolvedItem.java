@@ -1,7 +1,7 @@
-package org.paydesk.application.reconciliation.port.in;
+package org.paydesk.application.payment.port.in;
 
 import java.time.Instant;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
+import org.paydesk.application.payment.port.out.FollowUp;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.shared.Money;
 

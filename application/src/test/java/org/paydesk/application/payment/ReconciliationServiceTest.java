@@ -1,4 +1,4 @@
-package org.paydesk.application.reconciliation;
+package org.paydesk.application.payment;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.paydesk.application.fake.CapturedLog;
 import org.paydesk.application.payment.PaymentDesk;
 import org.paydesk.application.payment.port.out.ProcessorCharge;
-import org.paydesk.application.reconciliation.port.in.UnresolvedItem;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
+import org.paydesk.application.payment.port.in.UnresolvedItem;
+import org.paydesk.application.payment.port.out.FollowUp;
 import org.paydesk.application.shared.PageRequest;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.payment.Payment;

@@ -1,4 +1,4 @@
-package org.paydesk.application.reconciliation.port.out;
+package org.paydesk.application.payment.port.out;
 
 import java.time.Instant;
 import java.util.List;

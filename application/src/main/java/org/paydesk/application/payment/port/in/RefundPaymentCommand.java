@@ -1,4 +1,4 @@
-package org.paydesk.application.refund.port.in;
+package org.paydesk.application.payment.port.in;
 
 import java.util.Objects;
 import org.paydesk.application.shared.Actor;

@@ -1,4 +1,4 @@
-package org.paydesk.application.refund;
+package org.paydesk.application.payment;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,10 +17,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paydesk.application.payment.PaymentDesk;
-import org.paydesk.application.reconciliation.FollowUpSchedule;
-import org.paydesk.application.reconciliation.port.out.FollowUp;
-import org.paydesk.application.refund.port.in.RefundPaymentCommand;
-import org.paydesk.application.refund.port.out.RefundOutcome;
+import org.paydesk.application.payment.FollowUpSchedule;
+import org.paydesk.application.payment.port.out.FollowUp;
+import org.paydesk.application.payment.port.in.RefundPaymentCommand;
+import org.paydesk.application.payment.port.out.RefundOutcome;
 import org.paydesk.application.shared.NotFoundException;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.payment.Payment;

@@ -1,4 +1,4 @@
-package org.paydesk.application.reconciliation.port.in;
+package org.paydesk.application.payment.port.in;
 
 import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;

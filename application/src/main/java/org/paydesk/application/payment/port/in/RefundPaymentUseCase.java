@@ -1,4 +1,4 @@
-package org.paydesk.application.refund.port.in;
+package org.paydesk.application.payment.port.in;
 
 import java.util.List;
 import org.paydesk.domain.payment.PaymentId;

@@ -1,4 +1,4 @@
-package org.paydesk.application.reconciliation;
+package org.paydesk.application.payment;
 
 import java.time.Duration;
 import java.time.Instant;

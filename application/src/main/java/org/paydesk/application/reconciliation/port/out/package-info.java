@@ -1,2 +1,0 @@
-/** What reconciliation needs from the outside: the queue of checks to make. */
-package org.paydesk.application.reconciliation.port.out;

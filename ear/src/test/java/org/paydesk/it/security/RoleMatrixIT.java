@@ -79,6 +79,10 @@ class RoleMatrixIT {
                 new Endpoint("POST", "/api/v1/payments/preview", STAFF),
                 new Endpoint("GET", "/api/v1/payments/" + payment, HISTORY),
                 new Endpoint("GET", "/api/v1/payments/" + payment + "/processor-charges", HISTORY),
+                // An unknown payment: the role check comes first, and nothing is refunded.
+                new Endpoint("POST", "/api/v1/payments/987654321/refunds", HISTORY),
+                new Endpoint("GET", "/api/v1/payments/" + payment + "/refunds", HISTORY),
+                new Endpoint("GET", "/api/v1/payments/unresolved", HISTORY),
                 new Endpoint("POST", "/api/v1/sandbox/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("GET", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),

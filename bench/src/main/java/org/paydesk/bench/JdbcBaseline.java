@@ -33,9 +33,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *   <li>claim the key: {@code INSERT idempotency_record}</li>
  *   <li>open: {@code SELECT customer ... FOR UPDATE}; {@code SELECT} the invoices named; {@code UPDATE} each
  *       invoice's balance and version (one batch); {@code INSERT payment}; {@code INSERT payment_allocation} per
- *       invoice (one batch); {@code INSERT payment_attempt}; {@code INSERT audit_record}</li>
+ *       invoice (one batch); {@code INSERT payment_attempt}; {@code INSERT reconciliation_follow_up} (so the
+ *       reconciler finds the payment should its answer never be recorded); {@code INSERT audit_record}</li>
  *   <li>settle: {@code SELECT customer ... FOR UPDATE}; {@code UPDATE payment_attempt}; {@code UPDATE payment}
- *       (status, reference, version); {@code INSERT audit_record}; {@code UPDATE customer} credit only when
+ *       (status, reference, version); {@code DELETE reconciliation_follow_up}; {@code INSERT audit_record};
+ *       {@code UPDATE customer} credit only when
  *       something is unapplied (never in this workload)</li>
  *   <li>complete the key: {@code UPDATE idempotency_record} with the response</li>
  * </ol>
@@ -64,6 +66,10 @@ final class JdbcBaseline implements PaymentTarget, AutoCloseable {
             + " receivable_id, receivable_number, currency, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ATTEMPT = "INSERT INTO payment_attempt (id, payment_id, started_at)"
             + " VALUES (?, ?, ?)";
+    private static final String OPEN_FOLLOW_UP = "INSERT INTO reconciliation_follow_up (id, subject, subject_id,"
+            + " attempts, opened_at, due_at, version) VALUES (?, 'PAYMENT', ?, 0, ?, ?, 1)";
+    private static final String CLOSE_FOLLOW_UP = "DELETE FROM reconciliation_follow_up WHERE subject = 'PAYMENT'"
+            + " AND subject_id = ?";
     private static final String INSERT_AUDIT = "INSERT INTO audit_record (id, occurred_at, actor, origin, action,"
             + " subject_type, subject_id, outcome, detail) VALUES (?, ?, ?, ?, ?, 'payment', ?, 'ok', ?)";
     private static final String FINISH_ATTEMPT = "UPDATE payment_attempt SET finished_at = ?, outcome_kind = ?,"
@@ -239,6 +245,13 @@ final class JdbcBaseline implements PaymentTarget, AutoCloseable {
             s.setTimestamp(3, now);
             s.executeUpdate();
         }
+        try (PreparedStatement s = c.prepareStatement(OPEN_FOLLOW_UP)) {
+            s.setLong(1, ids.next(c, "reconciliation_follow_up_seq"));
+            s.setLong(2, paymentId);
+            s.setTimestamp(3, now);
+            s.setTimestamp(4, new Timestamp(now.getTime() + 300_000));
+            s.executeUpdate();
+        }
         audit(c, now, "payment.submitted", paymentId, Workload.money(amount) + " USD by CARD, "
                 + slot.lines().size() + " allocation(s), unapplied " + Workload.money(unapplied) + " USD");
 
@@ -260,6 +273,10 @@ final class JdbcBaseline implements PaymentTarget, AutoCloseable {
             s.setLong(5, paymentId);
             s.setLong(6, 1);
             requireOneEach(new int[] {s.executeUpdate()}, "payment");
+        }
+        try (PreparedStatement s = c.prepareStatement(CLOSE_FOLLOW_UP)) {
+            s.setLong(1, paymentId);
+            requireOneEach(new int[] {s.executeUpdate()}, "reconciliation_follow_up");
         }
         audit(c, now, "payment.succeeded", paymentId, "Succeeded");
         if (unapplied > 0) {

@@ -60,8 +60,8 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
         if (opened.existedBefore()) {
             return opened.payment();
         }
-        Payment settled = ledger.settle(opened.payment().id(), opened.attempt(), charge(opened, offSession),
-                command.actor());
+        Payment settled = ledger.settle(opened.payment().id(), opened.attempt(),
+                charge(opened, offSession, command.saveMethod()), command.actor());
         afterSettled(settled, command);
         return settled;
     }
@@ -109,7 +109,7 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
             return new IdempotentAnswer(ledger.answerFor(opened.payment().id(), request, respond).response(), false);
         }
         PaymentLedger.Answered answered = ledger.settleAndAnswer(opened.payment().id(), opened.attempt(),
-                charge(opened, offSession), command.actor(), request, respond);
+                charge(opened, offSession, command.saveMethod()), command.actor(), request, respond);
         afterSettled(answered.payment(), command);
         return new IdempotentAnswer(answered.response(), false);
     }
@@ -119,13 +119,14 @@ public class ReceivePaymentService implements ReceivePaymentUseCase {
                 || failed instanceof InvalidRequestException || failed instanceof NotFoundException;
     }
 
-    private PaymentOutcome charge(PaymentLedger.Opened opened, boolean offSession) {
+    private PaymentOutcome charge(PaymentLedger.Opened opened, boolean offSession, boolean saveForFuture) {
         Payment payment = opened.payment();
         PaymentOutcome outcome;
         try {
             outcome = processor.charge(new ChargeRequest(opened.attempt().processorIdempotencyKey(), payment.id(),
                     payment.customerId(), payment.amount(), payment.method(),
-                    "Paydesk payment " + payment.id() + " (" + payment.channel() + ")", offSession));
+                    "Paydesk payment " + payment.id() + " (" + payment.channel() + ")", offSession,
+                    saveForFuture && !offSession));
         } catch (RuntimeException lost) {
             LOG.log(Level.WARNING, "processor call for payment " + payment.id() + " ended without an answer", lost);
             outcome = new PaymentOutcome.Unknown(lost.getClass().getSimpleName());

@@ -111,8 +111,9 @@ public class RefundLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Refund record(RefundId id, RefundOutcome outcome, Actor actor) {
-        Refund found = refunds.find(id).orElseThrow(() -> new NotFoundException("refund " + id));
-        Customer customer = lockCustomerOf(found.paymentId());
+        // Read after the lock, never before: a webhook may be recording the same refund at this moment.
+        Customer customer = lockCustomerOf(refunds.paymentOf(id)
+                .orElseThrow(() -> new NotFoundException("refund " + id)));
         Refund refund = refunds.find(id).orElseThrow();
         Instant now = time.now();
         if (!refund.status().awaitsProcessor()) {

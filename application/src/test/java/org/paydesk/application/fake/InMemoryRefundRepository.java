@@ -36,6 +36,11 @@ public final class InMemoryRefundRepository implements RefundRepository {
     }
 
     @Override
+    public synchronized Optional<PaymentId> paymentOf(RefundId id) {
+        return Optional.ofNullable(refunds.get(id)).map(Refund::paymentId);
+    }
+
+    @Override
     public synchronized List<Refund> findByPayment(PaymentId payment) {
         return refunds.values().stream().filter(refund -> refund.paymentId().equals(payment))
                 .sorted(Comparator.comparing(Refund::createdAt).thenComparing(refund -> refund.id().value()))

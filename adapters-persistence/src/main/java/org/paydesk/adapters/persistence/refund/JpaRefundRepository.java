@@ -56,6 +56,13 @@ public class JpaRefundRepository implements RefundRepository {
     }
 
     @Override
+    public Optional<PaymentId> paymentOf(RefundId id) {
+        // A scalar query: no RefundEntity is built or registered, so a later find() after the lock reads the row.
+        return em.createQuery("SELECT r.paymentId FROM RefundEntity r WHERE r.id = :id", Long.class)
+                .setParameter("id", id.value()).getResultStream().findFirst().map(PaymentId::new);
+    }
+
+    @Override
     public List<Refund> findByPayment(PaymentId payment) {
         return em.createQuery("SELECT r FROM RefundEntity r WHERE r.paymentId = :payment"
                         + " ORDER BY r.createdAt, r.id", RefundEntity.class)

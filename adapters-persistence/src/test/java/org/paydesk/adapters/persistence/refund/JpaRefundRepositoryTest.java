@@ -1,6 +1,7 @@
 package org.paydesk.adapters.persistence.refund;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import static org.paydesk.adapters.persistence.testing.Fixtures.usd;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +91,25 @@ class JpaRefundRepositoryTest {
         assertEquals(T0.plusSeconds(10), read.updatedAt());
         assertEquals(1, read.version());
         assertEquals("paydesk-refund-" + stored.id(), read.processorIdempotencyKey());
+    }
+
+    @Test
+    void tellsWhichPaymentARefundIsFromWithoutKeepingTheRefundInTheContext() {
+        CustomerId customer = aCustomer(db, "R-OF").id();
+        Payment payment = aSucceededPayment(customer, new AllocationPlan(usd(500), List.of(), usd(500)));
+        Refund stored = aRefund(payment, usd(200), new Unwinding(usd(200), List.of()), null, T0);
+
+        boolean[] managed = new boolean[1];
+        Optional<PaymentId> of = db.inTransaction(em -> {
+            Optional<PaymentId> found = new JpaRefundRepository(em).paymentOf(stored.id());
+            managed[0] = em.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class).getActiveSession()
+                    .getIdentityMapAccessor().containsObjectInIdentityMap(stored.id().value(), RefundEntity.class);
+            return found;
+        });
+
+        assertEquals(Optional.of(payment.id()), of);
+        assertFalse(managed[0], "the refund must be read fresh after the lock");
+        assertTrue(db.inTransaction(em -> new JpaRefundRepository(em).paymentOf(new RefundId(987_654))).isEmpty());
     }
 
     @Test

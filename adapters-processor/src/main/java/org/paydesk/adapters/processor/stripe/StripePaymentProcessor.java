@@ -402,6 +402,11 @@ public class StripePaymentProcessor implements PaymentProcessor, PaymentMethodVa
             // A saved method belongs to the customer's Stripe Customer and must be charged as theirs.
             params.setCustomer(stripeCustomer(request.customerId()));
             params.setOffSession(true);
+        } else if (request.saveForFuture()) {
+            // Stripe lets a method be attached after a payment only if that payment named the Customer; it then keeps
+            // the method on the Customer for off-session use.
+            params.setCustomer(stripeCustomer(request.customerId()));
+            params.setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION);
         }
         return params.build();
     }

@@ -1,6 +1,5 @@
 package org.paydesk.adapters.processor.stripe;
 
-import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.StripeException;
 import java.time.Duration;
 import java.util.Objects;
@@ -98,7 +97,8 @@ final class StripeRetries {
         if (status == null) {
             return false;
         }
-        return status == 429 || status >= 500 || (status == 409 && failed instanceof IdempotencyException);
+        // stripe-java raises a plain ApiException, not an IdempotencyException, for 409 idempotency_key_in_use.
+        return status == 429 || status >= 500 || status == 409;
     }
 
     /** Full jitter: a random pause between zero and the capped exponential backoff (at least one millisecond). */

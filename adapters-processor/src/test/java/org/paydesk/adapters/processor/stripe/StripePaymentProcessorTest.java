@@ -185,6 +185,23 @@ class StripePaymentProcessorTest {
     }
 
     @Test
+    void a_method_to_be_saved_is_charged_as_the_customers_for_future_use_and_then_attaches() {
+        CustomerId customer = new CustomerId(502);
+        ChargeRequest first = charge(22, "42.00", PaymentMethodType.CARD, "pm_card_visa");
+        ChargeRequest saving = new ChargeRequest(first.idempotencyKey(), first.paymentId(), customer, first.amount(),
+                first.method(), first.description(), false, true);
+
+        PaymentOutcome paid = stripe.charge(saving);
+
+        assertInstanceOf(PaymentOutcome.Succeeded.class, paid);
+        JsonNode intent = fake.paymentIntents().get(0);
+        assertEquals(stripe.stripeCustomer(customer), intent.path("customer").asText());
+        assertEquals("off_session", intent.path("setup_future_usage").asText());
+        assertFalse(creates().get(0).body().contains("off_session=true"), "the payer is present: on-session");
+        assertEquals("4242", stripe.attach(first.method(), customer).last4());
+    }
+
+    @Test
     void an_ach_debit_is_processing_with_an_offline_mandate_and_settles_at_stripe() {
         ChargeRequest request = charge(21, "42.00", PaymentMethodType.ACH, "pm_usBankAccount_success");
 

@@ -15,6 +15,12 @@ public interface RefundRepository {
 
     Optional<Refund> find(RefundId id);
 
+    /**
+     * Which payment a refund gives money back from, read without loading the refund, so the refund itself can be read
+     * fresh after the customer's lock is taken.
+     */
+    Optional<PaymentId> paymentOf(RefundId id);
+
     /** A payment's refunds, oldest first. */
     List<Refund> findByPayment(PaymentId payment);
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A customer's browser without JavaScript: plain HTTP with its own cookie jar, as the hosted pages see it. */
-final class HostedPageClient {
+public final class HostedPageClient {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
@@ -30,7 +30,7 @@ final class HostedPageClient {
     private final HttpClient http;
     private String authorization;
 
-    HostedPageClient(URL deployment) {
+    public HostedPageClient(URL deployment) {
         try {
             this.root = deployment.toURI().resolve("/");
         } catch (java.net.URISyntaxException e) {
@@ -48,15 +48,15 @@ final class HostedPageClient {
     }
 
     /** The path of an emailed link (absolute or not), so that it is sent to the server under test. */
-    static String pathOf(String link) {
+    public static String pathOf(String link) {
         return URI.create(link).getRawPath();
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(root.resolve(path)).GET());
     }
 
-    Page postForm(String path, Map<String, String> fields, Map<String, String> headers) {
+    public Page postForm(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -68,7 +68,7 @@ final class HostedPageClient {
         return send(request);
     }
 
-    Page postJson(String path, String json, Map<String, String> headers) {
+    public Page postJson(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
@@ -97,7 +97,7 @@ final class HostedPageClient {
         }
     }
 
-    static Map<String, String> fields(String... namesAndValues) {
+    public static Map<String, String> fields(String... namesAndValues) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             fields.put(namesAndValues[i], namesAndValues[i + 1]);
@@ -106,14 +106,14 @@ final class HostedPageClient {
     }
 
     /** A response: status, body, headers. */
-    record Page(int status, String body, HttpResponse<String> raw) {
+    public record Page(int status, String body, HttpResponse<String> raw) {
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return raw.headers().firstValue(name);
         }
 
         /** The CSRF token the page carries for its script and form. */
-        String csrf() {
+        public String csrf() {
             Matcher meta = CSRF_META.matcher(body);
             if (!meta.find()) {
                 throw new AssertionError("the page has no csrf-token meta tag:\n" + body);

@@ -11,24 +11,24 @@ import org.paydesk.it.support.Fixtures;
 import org.paydesk.it.support.TestMail;
 
 /** Staff's side of "request payment method" links, through the API, and the link each one mails. */
-final class PaymentMethodLinks {
+public final class PaymentMethodLinks {
 
     static final Duration MAIL_TIMEOUT = Duration.ofSeconds(60);
 
     private final Api admin;
     private final Api cashier;
 
-    PaymentMethodLinks(URL deployment) {
+    public PaymentMethodLinks(URL deployment) {
         this.admin = Api.as(deployment, "ADMIN");
         this.cashier = Api.as(deployment, "CASHIER");
     }
 
     /** A request that was sent, and the link its mail carries. */
-    record SentLink(long customerId, long requestId, String email, String link, MimeMessage mail) {
+    public record SentLink(long customerId, long requestId, String email, String link, MimeMessage mail) {
     }
 
     /** A USD customer with this name; returns its id. */
-    long customerNamed(String name) {
+    public long customerNamed(String name) {
         Api.Reply reply = admin.post("/api/v1/customers", """
                 {"number": "%s", "name": "%s", "email": "ap@customer.example", "currency": "USD"}
                 """.formatted(Fixtures.unique("C"), name));
@@ -39,7 +39,7 @@ final class PaymentMethodLinks {
     }
 
     /** A cashier asks the customer for a payment method; waits for the mail and reads its link. */
-    SentLink request(long customerId, String email) {
+    public SentLink request(long customerId, String email) {
         Api.Reply reply = cashier.post("/api/v1/customers/" + customerId + "/payment-method-requests",
                 "{\"email\": \"" + email + "\"}", Fixtures.key());
         if (reply.status() != 201) {
@@ -71,7 +71,7 @@ final class PaymentMethodLinks {
     }
 
     /** The customer's saved methods. */
-    JsonArray methods(long customerId) {
+    public JsonArray methods(long customerId) {
         Api.Reply reply = cashier.get("/api/v1/customers/" + customerId + "/payment-methods");
         if (reply.status() != 200) {
             throw new IllegalStateException("methods not listed: " + reply);

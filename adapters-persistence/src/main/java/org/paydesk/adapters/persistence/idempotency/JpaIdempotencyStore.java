@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.paydesk.adapters.persistence.shared.Columns;
+import org.paydesk.adapters.persistence.shared.Transactions;
 import org.paydesk.application.idempotency.port.in.StoredResponse;
 import org.paydesk.application.idempotency.port.out.IdempotencyRecord;
 import org.paydesk.application.idempotency.port.out.IdempotencyStore;
@@ -26,10 +27,10 @@ public class JpaIdempotencyStore implements IdempotencyStore {
 
     private static final Logger LOG = Logger.getLogger(JpaIdempotencyStore.class.getName());
 
-    private final IdempotencyTransactions transactions;
+    private final Transactions transactions;
 
     @Inject
-    JpaIdempotencyStore(IdempotencyTransactions transactions) {
+    JpaIdempotencyStore(Transactions transactions) {
         this.transactions = transactions;
     }
 

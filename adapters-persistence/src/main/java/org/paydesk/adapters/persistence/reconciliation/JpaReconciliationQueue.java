@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.paydesk.adapters.persistence.shared.Columns;
+import org.paydesk.adapters.persistence.shared.Transactions;
 import org.paydesk.application.payment.port.out.FollowUp;
 import org.paydesk.application.payment.port.out.ReconciliationQueue;
 import org.paydesk.application.shared.Page;
@@ -36,10 +37,10 @@ public class JpaReconciliationQueue implements ReconciliationQueue {
 
     static final int RESULT_WIDTH = 500;
 
-    private final ReconciliationTransactions transactions;
+    private final Transactions transactions;
 
     @Inject
-    JpaReconciliationQueue(ReconciliationTransactions transactions) {
+    JpaReconciliationQueue(Transactions transactions) {
         this.transactions = transactions;
     }
 

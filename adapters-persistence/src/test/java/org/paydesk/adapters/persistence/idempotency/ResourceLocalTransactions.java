@@ -3,13 +3,14 @@ package org.paydesk.adapters.persistence.idempotency;
 import jakarta.persistence.EntityManager;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.paydesk.adapters.persistence.shared.Transactions;
 import org.paydesk.adapters.persistence.testing.TestDatabase;
 
 /**
  * The Java SE stand-in for the container's {@code REQUIRES_NEW}: a new entity manager and a resource-local
  * transaction per call, committed before it returns, rolled back (and the exception rethrown) if the work fails.
  */
-final class ResourceLocalTransactions extends IdempotencyTransactions {
+final class ResourceLocalTransactions extends Transactions {
 
     private final TestDatabase db;
     private final AtomicInteger failed = new AtomicInteger();

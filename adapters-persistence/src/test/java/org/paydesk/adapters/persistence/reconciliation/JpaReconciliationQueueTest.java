@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paydesk.adapters.persistence.testing.Fixtures.T0;
 
 import jakarta.persistence.TransactionRequiredException;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +24,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paydesk.adapters.persistence.shared.Transactions;
 import org.paydesk.adapters.persistence.testing.TestDatabase;
-import org.paydesk.application.payment.port.out.FollowUp;
 import org.paydesk.application.payment.port.out.FollowUp.Subject;
+import org.paydesk.application.payment.port.out.FollowUp;
 import org.paydesk.application.shared.Page;
 import org.paydesk.application.shared.PageRequest;
 
@@ -288,7 +289,7 @@ class JpaReconciliationQueueTest {
     }
 
     private static TxType txType(String method) throws NoSuchMethodException {
-        return ReconciliationTransactions.class.getMethod(method, Function.class).getAnnotation(Transactional.class)
+        return Transactions.class.getMethod(method, Function.class).getAnnotation(Transactional.class)
                 .value();
     }
 }

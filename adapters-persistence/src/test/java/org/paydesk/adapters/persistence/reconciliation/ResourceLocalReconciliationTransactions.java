@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TransactionRequiredException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.paydesk.adapters.persistence.shared.Transactions;
 import org.paydesk.adapters.persistence.testing.TestDatabase;
 
 /**
@@ -11,7 +12,7 @@ import org.paydesk.adapters.persistence.testing.TestDatabase;
  * {@link #asCaller}; inside it, the joining methods use that transaction's entity manager, as a JTA
  * transaction-scoped persistence context would, while {@code REQUIRES_NEW} always opens (and commits) one of its own.
  */
-final class ResourceLocalReconciliationTransactions extends ReconciliationTransactions {
+final class ResourceLocalReconciliationTransactions extends Transactions {
 
     private final TestDatabase db;
     private final ThreadLocal<EntityManager> callers = new ThreadLocal<>();

@@ -1,4 +1,4 @@
-package org.paydesk.adapters.persistence.reconciliation;
+package org.paydesk.adapters.persistence.shared;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,17 +7,16 @@ import jakarta.transaction.Transactional;
 import java.util.function.Function;
 
 /**
- * Runs one piece of reconciliation-queue work in the transaction its port method promises, as
- * {@code IdempotencyTransactions} does for the idempotency store.
+ * Runs a repository's work in the transaction its port method promises, each kind through this bean's CDI proxy so
+ * the interceptor applies (a call inside the repository itself would bypass it).
  *
- * <p>A separate bean so that each kind of transaction is an interceptor's business, through this bean's CDI proxy:
- * taking due follow-ups commits on its own ({@code REQUIRES_NEW}) before the processor is asked anything, however
- * the caller runs; opening and closing belong to the transaction that changed the subject ({@code MANDATORY});
- * recording a check joins the caller's transaction or runs in one of its own ({@code REQUIRED}). Tests in Java SE
- * substitute resource-local versions of these methods.
+ * <p>{@code REQUIRES_NEW} work has ended, committed or rolled back, when this returns: a unique-constraint violation at
+ * flush marks a JTA transaction rollback-only, so a store that must recover from one (the idempotency store) looks at
+ * the outcome only after its own transaction is over; work that must be visible to other nodes before anything else
+ * happens (a reconciliation check taken) commits first. Tests in Java SE substitute resource-local versions.
  */
 @ApplicationScoped
-class ReconciliationTransactions {
+public class Transactions {
 
     @PersistenceContext(unitName = "paydesk")
     private EntityManager em;

@@ -1,15 +1,22 @@
 package org.paydesk.application.fake;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.paydesk.application.payment.port.in.PaymentCriteria;
 import org.paydesk.application.payment.port.out.PaymentAttempt;
 import org.paydesk.application.payment.port.out.PaymentRepository;
 import org.paydesk.application.shared.ConflictException;
+import org.paydesk.application.shared.Page;
+import org.paydesk.application.shared.PageRequest;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.Payment;
 import org.paydesk.domain.payment.PaymentId;
@@ -75,6 +82,25 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     public Optional<Payment> findByProcessorReference(String processorReference) {
         return stored.values().stream().filter(payment -> processorReference.equals(payment.processorReference()))
                 .findFirst().map(payment -> copy(payment, payment.version()));
+    }
+
+    @Override
+    public Page<Payment> search(PaymentCriteria criteria, PageRequest page) {
+        Predicate<Payment> matches = payment -> (criteria.customerId() == null
+                || criteria.customerId().equals(payment.customerId()))
+                && (criteria.status() == null || criteria.status() == payment.status())
+                && (criteria.method() == null || criteria.method() == payment.method().type())
+                && (criteria.channel() == null || criteria.channel() == payment.channel())
+                && (criteria.from() == null || !day(payment).isBefore(criteria.from()))
+                && (criteria.to() == null || !day(payment).isAfter(criteria.to()));
+        List<Payment> all = all().stream().filter(matches)
+                .sorted(Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value()).reversed())
+                .toList();
+        return Pages.of(all, page);
+    }
+
+    private static LocalDate day(Payment payment) {
+        return LocalDate.ofInstant(payment.createdAt(), ZoneOffset.UTC);
     }
 
     @Override

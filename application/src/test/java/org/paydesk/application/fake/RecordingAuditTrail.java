@@ -23,6 +23,12 @@ public final class RecordingAuditTrail implements AuditTrail {
         return entries.stream().map(AuditEntry::action).toList();
     }
 
+    @Override
+    public List<AuditEntry> about(String subjectType, String subjectId) {
+        return entries.stream().filter(entry -> entry.subjectType().equals(subjectType)
+                && entry.subjectId().equals(subjectId)).toList();
+    }
+
     /** The entries about one subject (e.g. a payment id), in order. */
     public List<AuditEntry> about(String subjectId) {
         return entries.stream().filter(entry -> entry.subjectId().equals(subjectId)).toList();

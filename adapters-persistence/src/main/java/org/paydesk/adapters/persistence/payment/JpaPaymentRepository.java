@@ -3,13 +3,23 @@ package org.paydesk.adapters.persistence.payment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.paydesk.adapters.persistence.shared.Sequences;
 import org.paydesk.adapters.persistence.shared.Versions;
+import org.paydesk.application.payment.port.in.PaymentCriteria;
 import org.paydesk.application.payment.port.out.PaymentAttempt;
 import org.paydesk.application.payment.port.out.PaymentRepository;
+import org.paydesk.application.shared.Page;
+import org.paydesk.application.shared.PageRequest;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.Payment;
 import org.paydesk.domain.payment.PaymentId;
@@ -24,7 +34,9 @@ import org.paydesk.domain.payment.PaymentOutcome;
  * writes a state computed from a stale read ({@code concurrent_update}); one request key belongs to at most one payment
  * (constraint {@code uq_payment_request_key}); every attempt is stored, with an id from its sequence, before the
  * processor is called; {@link #customerOf} reads one column and leaves no payment in the persistence context, so
- * the payment read after the customer's lock is read fresh. Joins the caller's transaction.
+ * the payment read after the customer's lock is read fresh; {@link #search} applies every given criterion, with the
+ * days in UTC and inclusive, newest first in a total order (ties broken by id), and counts with the same conditions.
+ * Joins the caller's transaction.
  */
 @ApplicationScoped
 public class JpaPaymentRepository implements PaymentRepository {
@@ -87,6 +99,66 @@ public class JpaPaymentRepository implements PaymentRepository {
                 .setParameter("reference", processorReference)
                 .setMaxResults(2)
                 .getResultList(), "processor reference " + processorReference);
+    }
+
+    @Override
+    public Page<Payment> search(PaymentCriteria criteria, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (criteria != null) {
+            if (criteria.customerId() != null) {
+                conditions.add("p.customerId = :customer");
+                parameters.put("customer", criteria.customerId().value());
+            }
+            if (criteria.status() != null) {
+                conditions.add("p.status = :status");
+                parameters.put("status", criteria.status());
+            }
+            if (criteria.method() != null) {
+                conditions.add("p.methodType = :method");
+                parameters.put("method", criteria.method());
+            }
+            if (criteria.channel() != null) {
+                conditions.add("p.channel = :channel");
+                parameters.put("channel", criteria.channel());
+            }
+            if (criteria.from() != null) {
+                conditions.add("p.createdAt >= :from");
+                parameters.put("from", startOfDay(criteria.from()));
+            }
+            if (criteria.to() != null && !criteria.to().equals(LocalDate.MAX)) {
+                // Inclusive of the whole last day, to the nanosecond: before the next day begins.
+                conditions.add("p.createdAt < :before");
+                parameters.put("before", startOfDay(criteria.to().plusDays(1)));
+            }
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        // The page's ids first, then those payments with their allocations in one statement: the allocations are
+        // mapped eagerly, so reading the entities of a page directly would read them one payment at a time.
+        TypedQuery<Long> query = em.createQuery("SELECT p.id FROM PaymentEntity p" + where
+                + " ORDER BY p.createdAt DESC, p.id DESC", Long.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM PaymentEntity p" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Long> ids = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Map<Long, PaymentEntity> read = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            // Ordered by line explicitly: a fetch join builds the collection in the order of the rows.
+            em.createQuery("SELECT DISTINCT p FROM PaymentEntity p LEFT JOIN FETCH p.allocations a"
+                            + " WHERE p.id IN :ids ORDER BY p.id, a.lineNo", PaymentEntity.class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(entity -> read.put(entity.id(), entity));
+        }
+        List<Payment> items = ids.stream().map(read::get).filter(Objects::nonNull)
+                .map(PaymentEntityMapper::toDomain).toList();
+        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+
+    private static Instant startOfDay(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static Optional<Payment> single(List<PaymentEntity> found, String what) {

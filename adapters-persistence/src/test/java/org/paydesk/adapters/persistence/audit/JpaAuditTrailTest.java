@@ -92,4 +92,28 @@ class JpaAuditTrailTest {
                 .setParameter("id", subjectId)
                 .getResultList());
     }
+
+    @Test
+    void aSubjectsRecordsAreReadOldestFirstWithTheirActorsAndNothingAboutOtherSubjects() {
+        Actor cashier = new Actor("cashier.ann", "203.0.113.7");
+        db.run(em -> {
+            JpaAuditTrail trail = new JpaAuditTrail(em);
+            trail.record(new AuditEntry(T0.plusSeconds(5), Actor.system("stripe-webhook"), "payment.succeeded",
+                    "payment", "505", "ok", "Succeeded"));
+            trail.record(new AuditEntry(T0, cashier, "payment.submitted", "payment", "505", "ok", "USD 10.00"));
+            trail.record(new AuditEntry(T0.plusSeconds(5), cashier, "refund.requested", "payment", "505", "ok",
+                    null));
+            trail.record(new AuditEntry(T0, cashier, "payment.submitted", "payment", "5050", "ok", null));
+            trail.record(new AuditEntry(T0, cashier, "customer.registered", "customer", "505", "ok", null));
+        });
+
+        List<AuditEntry> about = db.inTransaction(em -> new JpaAuditTrail(em).about("payment", "505"));
+
+        assertEquals(List.of("payment.submitted", "payment.succeeded", "refund.requested"),
+                about.stream().map(AuditEntry::action).toList(), "by time, then in the order written");
+        assertEquals(new AuditEntry(T0, cashier, "payment.submitted", "payment", "505", "ok", "USD 10.00"),
+                about.get(0));
+        assertEquals(Actor.system("stripe-webhook"), about.get(1).actor());
+        assertEquals(List.of(), db.inTransaction(em -> new JpaAuditTrail(em).about("payment", "999")));
+    }
 }

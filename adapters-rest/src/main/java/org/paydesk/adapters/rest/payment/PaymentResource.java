@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,18 +33,20 @@ import org.paydesk.adapters.rest.shared.Callers;
 import org.paydesk.adapters.rest.shared.Fields;
 import org.paydesk.adapters.rest.shared.IdempotencyGate;
 import org.paydesk.adapters.rest.shared.JsonBodies;
+import org.paydesk.adapters.rest.shared.PageJson;
 import org.paydesk.adapters.rest.shared.PaymentMethodTypes;
 import org.paydesk.adapters.rest.shared.ProblemJson;
 import org.paydesk.adapters.rest.shared.Problems;
 import org.paydesk.application.idempotency.port.in.IdempotentAnswer;
 import org.paydesk.application.payment.port.in.AllocationInstruction;
-import org.paydesk.application.payment.port.in.FindPaymentsQuery;
 import org.paydesk.application.payment.port.in.FindProcessorChargesQuery;
+import org.paydesk.application.payment.port.in.PaymentHistoryQuery;
 import org.paydesk.application.payment.port.in.PreviewAllocationUseCase;
 import org.paydesk.application.payment.port.in.ReceivePaymentCommand;
 import org.paydesk.application.payment.port.in.ReceivePaymentUseCase;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.NotFoundException;
+import org.paydesk.application.shared.PageRequest;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.AllocationRequest;
 import org.paydesk.domain.payment.Payment;
@@ -58,6 +61,9 @@ import org.paydesk.domain.shared.Money;
 /**
  * A/R "Receive Payment": staff take a card or ACH payment and apply it to open invoices. A decline answers
  * {@code 402} with code {@code card_declined} (or the processor's code) and the recorded {@code FAILED} payment.
+ *
+ * <p>Payment history (Admin, Accounts Receivable, Cashier): the list, filtered and paged, newest first; the same
+ * filters as CSV at {@code /payments/export.csv}; and each payment's detail with its fee, net, refunds and timeline.
  */
 @Path("/payments")
 @RequestScoped
@@ -69,9 +75,9 @@ public class PaymentResource {
     @Inject
     PreviewAllocationUseCase preview;
     @Inject
-    FindPaymentsQuery find;
-    @Inject
     FindProcessorChargesQuery processorCharges;
+    @Inject
+    PaymentHistoryQuery history;
     @Inject
     JsonBodies json;
     @Inject
@@ -130,11 +136,53 @@ public class PaymentResource {
         return AllocationPreviewJson.of(preview.preview(instruction));
     }
 
+    /**
+     * The payment history: every filter given must hold ({@code from}/{@code to} are whole UTC days of
+     * {@code createdAt}, inclusive); newest first; paged ({@code page} from 0, {@code size} 1 to 100, default 20).
+     */
+    @GET
+    @RolesAllowed({ADMIN, ACCOUNTS_RECEIVABLE, CASHIER})
+    public PageJson<PaymentSummaryJson> search(@QueryParam("customerId") String customerId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status,
+            @QueryParam("method") String method, @QueryParam("channel") String channel,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Fields fields = new Fields();
+        Long pageNumber = PaymentFilters.whole("page", page, fields);
+        Long pageSize = PaymentFilters.whole("size", size, fields);
+        PaymentFilters filters = PaymentFilters.read(customerId, from, to, status, method, channel, fields);
+        PageRequest paging = PaymentFilters.paging(pageNumber, pageSize);
+        if (filters.noneCanMatch()) {
+            return new PageJson<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        return PageJson.of(history.search(filters.criteria(), paging), PaymentSummaryJson::of);
+    }
+
+    /**
+     * The payment history as CSV (RFC 4180, UTF-8, header row), with the list's filters and order and without paging:
+     * every matching payment, at most {@value PaymentHistoryQuery#MAX_EXPORT_ROWS} ({@code 422 export_too_large}
+     * beyond).
+     */
+    @GET
+    @Path("/export.csv")
+    @Produces(PaymentCsv.MEDIA_TYPE)
+    @RolesAllowed({ADMIN, ACCOUNTS_RECEIVABLE, CASHIER})
+    public Response export(@QueryParam("customerId") String customerId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("status") String status, @QueryParam("method") String method,
+            @QueryParam("channel") String channel) {
+        PaymentFilters filters = PaymentFilters.read(customerId, from, to, status, method, channel, new Fields());
+        String csv = PaymentCsv.of(filters.noneCanMatch() ? List.of() : history.export(filters.criteria()));
+        return Response.ok(csv, PaymentCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"payments.csv\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** The payment with its fee and net, its refunds and its timeline (additions to {@link PaymentJson}). */
     @GET
     @Path("/{id}")
     @RolesAllowed({ADMIN, ACCOUNTS_RECEIVABLE, CASHIER})
-    public PaymentJson get(@PathParam("id") long id) {
-        return PaymentJson.of(find.get(paymentId(id)));
+    public PaymentDetailJson get(@PathParam("id") long id) {
+        return PaymentDetailJson.of(history.history(paymentId(id)));
     }
 
     /** The processor's own record of this payment's charges: the other side of the ledger. */

@@ -2,6 +2,9 @@ package org.paydesk.application.payment.port.out;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.paydesk.application.payment.port.in.PaymentCriteria;
+import org.paydesk.application.shared.Page;
+import org.paydesk.application.shared.PageRequest;
 import org.paydesk.domain.customer.CustomerId;
 import org.paydesk.domain.payment.Payment;
 import org.paydesk.domain.payment.PaymentId;
@@ -23,6 +26,12 @@ public interface PaymentRepository {
     Optional<Payment> findByRequestKey(String requestKey);
 
     Optional<Payment> findByProcessorReference(String processorReference);
+
+    /**
+     * The payments matching every given criterion (days in UTC, inclusive), newest first by creation time, ties
+     * broken by id (highest first), so pages never overlap or skip.
+     */
+    Page<Payment> search(PaymentCriteria criteria, PageRequest page);
 
     /**
      * Writes the payment's changed state.

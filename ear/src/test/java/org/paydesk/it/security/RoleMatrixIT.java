@@ -83,6 +83,7 @@ class RoleMatrixIT {
                 new Endpoint("POST", "/api/v1/payments/987654321/refunds", HISTORY),
                 new Endpoint("GET", "/api/v1/payments/" + payment + "/refunds", HISTORY),
                 new Endpoint("GET", "/api/v1/payments/unresolved", HISTORY),
+                new Endpoint("GET", "/api/v1/payments?customerId=" + customer, HISTORY),
                 new Endpoint("POST", "/api/v1/sandbox/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("GET", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),

@@ -1,24 +1,30 @@
 /*
- * The hosted "add a payment method" page. Loaded from this server only (the page's Content-Security-Policy allows
+ * The hosted pages that take card or bank details: "add a payment method" (form #payment-method-form) and the
+ * payment link page (form #payment-link-form, which pays instead of saving). Loaded from this server only (the page's Content-Security-Policy allows
  * no inline script). Two modes, read from the form's data-mode:
  *  - sandbox: the typed test details go as JSON to POST {data-tokens-url}, which answers a token; the form is then
  *    posted with the token only. The detail inputs have no name attribute, so they can never be posted.
  *  - stripe: Stripe.js Elements (Payment Element) with a SetupIntent whose client secret comes from
  *    POST {data-setup-intent-url}; stripe.confirmSetup() gives the PaymentMethod id (pm_...), which is posted as the
- *    token. The server side of this branch (the SetupIntent) is completed with the Stripe processor.
+ *    token. The server side of this branch (the SetupIntent) is completed with the Stripe processor. A form with
+ *    data-stripe-flow="payment" (the payment link) uses the Payment Element without an intent (amount and currency
+ *    from data-amount-minor and data-currency) and posts the PaymentMethod from stripe.createPaymentMethod(): the
+ *    server then charges it.
  * On load, the page tells the server it was opened (POST {data-opened-url}): a GET never changes anything.
  */
 (function () {
   'use strict';
 
-  var form = document.getElementById('payment-method-form');
+  var form = document.getElementById('payment-method-form') || document.getElementById('payment-link-form');
   if (!form) {
     return;
   }
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
   var tokenInput = document.getElementById('token');
-  var button = document.getElementById('save-button');
+  var button = document.getElementById('save-button') || document.getElementById('pay-button');
+  var idleLabel = button.textContent;
+  var busyLabel = button.dataset.busyLabel || 'Saving\u2026';
   var formError = document.getElementById('form-error');
   var serverError = document.getElementById('server-error');
 
@@ -81,7 +87,7 @@
 
   function busy(on) {
     button.disabled = on;
-    button.textContent = on ? 'Saving\u2026' : 'Save payment method';
+    button.textContent = on ? busyLabel : idleLabel;
   }
 
   /** A dead link, a spent one or too many attempts: the server's page for it says what to do. */
@@ -199,6 +205,10 @@
       return;
     }
     var stripe = window.Stripe(publishableKey);
+    if (form.dataset.stripeFlow === 'payment') {
+      stripePayment(stripe, typeInput);
+      return;
+    }
     var elements = null;
     button.disabled = true;
     post(form.dataset.setupIntentUrl, {}).then(function (response) {
@@ -237,6 +247,42 @@
         var paymentMethod = result.setupIntent.payment_method;
         tokenInput.value = typeof paymentMethod === 'string' ? paymentMethod : paymentMethod.id;
         form.submit();
+      });
+    });
+  }
+
+  /** The payment link: the Payment Element collects the details, the server charges the PaymentMethod it posts. */
+  function stripePayment(stripe, typeInput) {
+    var elements = stripe.elements({
+      mode: 'payment',
+      amount: parseInt(form.dataset.amountMinor, 10),
+      currency: form.dataset.currency,
+      paymentMethodCreation: 'manual'
+    });
+    var paymentElement = elements.create('payment', { paymentMethodOrder: ['card', 'us_bank_account'] });
+    paymentElement.on('change', function (event) {
+      typeInput.value = event.value && event.value.type === 'us_bank_account' ? 'ach' : 'card';
+    });
+    paymentElement.mount('#stripe-payment-element');
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearErrors();
+      busy(true);
+      elements.submit().then(function (submitted) {
+        if (submitted.error) {
+          throw submitted.error;
+        }
+        return stripe.createPaymentMethod({ elements: elements });
+      }).then(function (result) {
+        if (result.error) {
+          throw result.error;
+        }
+        tokenInput.value = result.paymentMethod.id;
+        form.submit();
+      }).catch(function (error) {
+        showError((error && error.message) || 'These details were refused.');
+        busy(false);
       });
     });
   }

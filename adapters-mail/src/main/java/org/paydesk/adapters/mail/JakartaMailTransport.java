@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paydesk.application.notification.DocumentValues;
 import org.paydesk.application.notification.Notification;
 import org.paydesk.application.notification.port.out.MailDeliveryException;
 import org.paydesk.application.notification.port.out.MailTransport;
@@ -32,7 +33,9 @@ import org.paydesk.application.notification.port.out.MailTransport;
 /**
  * Sends notifications through the server's Jakarta Mail session ({@value #MAIL_SESSION}), whose SMTP host, port,
  * credentials and TLS the server configures. Each mail is {@code multipart/alternative}: plain text, then HTML, both
- * from the kind's templates ({@link MailTemplates}).
+ * from the kind's templates ({@link MailTemplates}). A notification whose values describe a document
+ * ({@link DocumentValues}: an invoice, a statement) also carries it as a PDF attachment, made at delivery time by
+ * {@link PdfDocuments}; the mail is then {@code multipart/mixed} with the alternatives first.
  *
  * <p>Besides the notification's own values, templates may use values derived from them: {@code link}, the full
  * address of {@code linkPath} on Paydesk's public site ({@code paydesk.public-url}); and for every value named
@@ -58,6 +61,7 @@ public class JakartaMailTransport implements MailTransport {
 
     private final MailSettings settings;
     private final MailTemplates templates;
+    private final PdfDocuments pdfs = new PdfDocuments();
     /** SMTP credentials, when the server wants them (WildFly's session carries host, port and TLS). */
     private final String smtpUser;
     private final String smtpPassword;
@@ -103,14 +107,16 @@ public class JakartaMailTransport implements MailTransport {
         Objects.requireNonNull(notification, "notification");
         String what = "mail " + notification.kind() + " to " + notification.recipient();
         MailTemplates.Rendered mail;
+        Attachment attachment;
         try {
             mail = render(notification);
+            attachment = attachment(notification);
         } catch (RuntimeException unrenderable) {
             LOG.warning(() -> what + " not sent, it cannot be rendered: " + unrenderable.getMessage());
             throw unrenderable;
         }
         try {
-            MimeMessage message = compose(notification.recipient(), mail);
+            MimeMessage message = compose(notification.recipient(), mail, attachment);
             if (smtpUser == null) {
                 Transport.send(message);
             } else {
@@ -127,6 +133,35 @@ public class JakartaMailTransport implements MailTransport {
     /** The mail as it would be sent, for tests. */
     MailTemplates.Rendered render(Notification notification) {
         return templates.render(notification.kind(), withDerivedValues(notification.values()));
+    }
+
+    /** A file attached to a mail. */
+    record Attachment(String fileName, String contentType, byte[] content) {
+
+        @Override
+        public String toString() {
+            return "Attachment[" + fileName + ", " + content.length + " bytes]";
+        }
+    }
+
+    /**
+     * The PDF the notification's values describe ({@link DocumentValues}), made now, or {@code null} when they ask
+     * for none: the outbox keeps only the values, and the document is the same whenever it is rendered.
+     */
+    Attachment attachment(Notification notification) {
+        DocumentValues document = DocumentValues.from(notification.values());
+        if (document == null) {
+            return null;
+        }
+        if (!document.fileName().matches("[A-Za-z0-9._-]{1,100}\\.pdf")) {
+            throw new IllegalArgumentException("the attachment's file name is not a plain .pdf name");
+        }
+        return new Attachment(document.fileName(), "application/pdf", pdfs.render(document));
+    }
+
+    /** The message as it would be sent, for tests. */
+    MimeMessage compose(Notification notification) throws MessagingException {
+        return compose(notification.recipient(), render(notification), attachment(notification));
     }
 
     private Map<String, String> withDerivedValues(Map<String, String> values) {
@@ -148,7 +183,8 @@ public class JakartaMailTransport implements MailTransport {
         return all;
     }
 
-    private MimeMessage compose(String recipient, MailTemplates.Rendered mail) throws MessagingException {
+    private MimeMessage compose(String recipient, MailTemplates.Rendered mail, Attachment attachment)
+            throws MessagingException {
         InternetAddress to = new InternetAddress(recipient, true);
         to.validate();
         MimeBodyPart text = new MimeBodyPart();
@@ -167,7 +203,22 @@ public class JakartaMailTransport implements MailTransport {
         message.setSentDate(new Date());
         // Tells mail servers and auto-responders that no person wrote it (RFC 3834).
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setContent(alternative);
+        if (attachment == null) {
+            message.setContent(alternative);
+        } else {
+            // multipart/mixed: the readable alternatives first, then the file.
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(attachment.content(), attachment.contentType())));
+            file.setFileName(attachment.fileName());
+            file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(file);
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }

@@ -26,7 +26,8 @@ public final class SchemaMigrations {
             "V1__create_payments_schema.sql",
             "V2__payment_methods_links_outbox.sql",
             "V3__orders_carts_catalog.sql",
-            "V4__refunds_events_reconciliation.sql");
+            "V4__refunds_events_reconciliation.sql",
+            "V5__payment_links.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -3,36 +3,19 @@ package org.paydesk.adapters.rest.hosted;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.paydesk.application.paymentmethod.port.in.BankAccountDetails;
-import org.paydesk.application.paymentmethod.port.in.CardDetails;
 import org.paydesk.application.paymentmethod.port.in.CompletePaymentMethodRequestUseCase;
 import org.paydesk.application.paymentmethod.port.in.HostedFormView;
 import org.paydesk.application.paymentmethod.port.in.LinkUnavailableException;
-import org.paydesk.application.paymentmethod.port.in.TokenizedPaymentMethod;
 import org.paydesk.domain.payment.PaymentMethod;
 import org.paydesk.domain.payment.PaymentMethodType;
 import org.paydesk.domain.paymentmethod.PaymentMethodToken;
@@ -60,8 +43,6 @@ public class PaymentMethodFormServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(PaymentMethodFormServlet.class.getName());
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final int MAX_JSON_BYTES = 8 * 1024;
 
     @Inject
     transient CompletePaymentMethodRequestUseCase links;
@@ -123,7 +104,7 @@ public class PaymentMethodFormServlet extends HttpServlet {
         if (route.isEmpty() || (action != null && !action.equals("tokens") && !action.equals("opened")
                 && !action.equals("setup-intent"))) {
             if (json) {
-                problem(response, 404, "not_found", "Not found", "there is no such page", null);
+                HostedJson.problem(response, 404, "not_found", "Not found", "there is no such page", null);
             } else {
                 pages.notFound(response);
             }
@@ -133,7 +114,7 @@ public class PaymentMethodFormServlet extends HttpServlet {
         if (wait.isPresent()) {
             if (json) {
                 response.setHeader("Retry-After", Long.toString(HostedPages.retryAfterSeconds(wait.get())));
-                problem(response, 429, "too_many_requests", "Too many attempts",
+                HostedJson.problem(response, 429, "too_many_requests", "Too many attempts",
                         "too many links that can no longer be used were tried from this address; wait and retry",
                         null);
             } else {
@@ -149,7 +130,7 @@ public class PaymentMethodFormServlet extends HttpServlet {
             LOG.info(() -> "hosted form POST refused by the CSRF check (" + verdict + ") from "
                     + request.getRemoteAddr());
             if (json) {
-                problem(response, 403, "csrf_check_failed", "Forbidden",
+                HostedJson.problem(response, 403, "csrf_check_failed", "Forbidden",
                         "the request did not come from this page; reload the page and try again", null);
             } else {
                 pages.forbidden(response);
@@ -170,7 +151,7 @@ public class PaymentMethodFormServlet extends HttpServlet {
         } catch (LinkUnavailableException unavailable) {
             limiter.recordMiss(request.getRemoteAddr());
             if (json) {
-                problem(response, 410, "link_unavailable", "Gone",
+                HostedJson.problem(response, 410, "link_unavailable", "Gone",
                         "this link can no longer be used; please ask the company that sent it for a new one", null);
             } else {
                 pages.unavailable(response);
@@ -178,8 +159,8 @@ public class PaymentMethodFormServlet extends HttpServlet {
         } catch (RuntimeException unexpected) {
             LOG.log(Level.SEVERE, "a hosted payment method form request failed", unexpected);
             if (json) {
-                problem(response, 500, "internal_error", "Internal error", "nothing was saved; try again later",
-                        null);
+                HostedJson.problem(response, 500, "internal_error", "Internal error",
+                        "nothing was saved; try again later", null);
             } else {
                 pages.failed(response);
             }
@@ -210,75 +191,10 @@ public class PaymentMethodFormServlet extends HttpServlet {
         }
     }
 
-    /** Sandbox tokenization: JSON test details in, a token and display facts out. */
+    /** Sandbox tokenization for this link: JSON test details in, a token and display facts out. */
     private void tokens(HttpServletRequest request, HttpServletResponse response, String secret) throws IOException {
-        if (settings.mode() != HostedPageSettings.Mode.SANDBOX) {
-            problem(response, 404, "not_found", "Not found",
-                    "card details are sent to the processor directly, never to this server", null);
-            return;
-        }
-        String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            problem(response, 415, "unsupported_media_type", "Unsupported media type", "send application/json",
-                    null);
-            return;
-        }
-        JsonObject body = readJson(request);
-        if (body == null) {
-            problem(response, 400, "malformed_json", "Bad request", "the body must be a JSON object", null);
-            return;
-        }
-        Map<String, String> missing = new LinkedHashMap<>();
-        String type = text(body, "type");
-        TokenizedPaymentMethod method;
-        try {
-            if ("card".equals(type)) {
-                JsonObject card = object(body, "card");
-                String number = required(card, "number", "card.number", missing);
-                Integer expMonth = integer(card, "expMonth", "card.expMonth", missing);
-                Integer expYear = integer(card, "expYear", "card.expYear", missing);
-                String cvc = required(card, "cvc", "card.cvc", missing);
-                if (!missing.isEmpty()) {
-                    invalid(response, missing);
-                    return;
-                }
-                method = links.tokenizeCard(secret, new CardDetails(number, expMonth, expYear, cvc));
-            } else if ("ach".equals(type)) {
-                JsonObject account = object(body, "bankAccount");
-                String routing = required(account, "routingNumber", "bankAccount.routingNumber", missing);
-                String number = required(account, "accountNumber", "bankAccount.accountNumber", missing);
-                String holder = required(account, "holderName", "bankAccount.holderName", missing);
-                if (!missing.isEmpty()) {
-                    invalid(response, missing);
-                    return;
-                }
-                method = links.tokenizeBankAccount(secret, new BankAccountDetails(routing, number, holder));
-            } else {
-                invalid(response, Map.of("type", "Choose card or US bank account."));
-                return;
-            }
-        } catch (DomainException refused) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            if (refused.field() != null) {
-                errors.add(fieldError(refused.field(), refused.code(), sentence(refused.getMessage())));
-            }
-            problem(response, 422, refused.code(), "Details refused", sentence(refused.getMessage()), errors);
-            return;
-        }
-        JsonObjectBuilder out = Json.createObjectBuilder().add("token", method.token())
-                .add("type", method.type() == PaymentMethodType.ACH ? "ach" : "card").add("last4", method.last4());
-        addIfPresent(out, "brand", method.brand());
-        addIfPresent(out, "bankName", method.bankName());
-        if (method.expMonth() != null) {
-            out.add("expMonth", method.expMonth());
-        }
-        if (method.expYear() != null) {
-            out.add("expYear", method.expYear());
-        }
-        response.setStatus(HttpServletResponse.SC_CREATED);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(out.build().toString());
+        HostedJson.tokens(request, response, settings, card -> links.tokenizeCard(secret, card),
+                account -> links.tokenizeBankAccount(secret, account));
     }
 
     /**
@@ -288,7 +204,8 @@ public class PaymentMethodFormServlet extends HttpServlet {
      */
     private void setupIntent(HttpServletResponse response, String secret) throws IOException {
         if (settings.mode() != HostedPageSettings.Mode.STRIPE) {
-            problem(response, 404, "not_found", "Not found", "the sandbox takes details through its own tokens", null);
+            HostedJson.problem(response, 404, "not_found", "Not found",
+                    "the sandbox takes details through its own tokens", null);
             return;
         }
         String clientSecret = links.startProcessorSetup(secret);
@@ -318,101 +235,4 @@ public class PaymentMethodFormServlet extends HttpServlet {
         };
     }
 
-    private static String sentence(String message) {
-        if (message == null || message.isBlank()) {
-            return "The details were refused.";
-        }
-        String text = message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
-        return text.endsWith(".") ? text : text + ".";
-    }
-
-
-
-
-
-    /** The body as a JSON object, or {@code null} when it is not one (or too large). Never logged. */
-    private static JsonObject readJson(HttpServletRequest request) throws IOException {
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_JSON_BYTES + 1);
-        }
-        if (bytes.length > MAX_JSON_BYTES) {
-            return null;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException | IllegalStateException malformed) {
-            return null;
-        }
-    }
-
-    private static JsonObject object(JsonObject parent, String key) {
-        JsonValue value = parent.get(key);
-        return value != null && value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject()
-                : JsonValue.EMPTY_JSON_OBJECT;
-    }
-
-    private static String text(JsonObject object, String key) {
-        JsonValue value = object.get(key);
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        if (value instanceof JsonNumber number) {
-            return number.toString();
-        }
-        return null;
-    }
-
-    private static String required(JsonObject object, String key, String field, Map<String, String> missing) {
-        String value = text(object, key);
-        if (value == null || value.isBlank()) {
-            missing.put(field, "This field is required.");
-            return null;
-        }
-        return value.strip();
-    }
-
-    private static Integer integer(JsonObject object, String key, String field, Map<String, String> missing) {
-        String value = required(object, key, field, missing);
-        if (value == null) {
-            return null;
-        }
-        if (!value.matches("\\d{1,4}")) {
-            missing.put(field, "Enter a number.");
-            return null;
-        }
-        return Integer.valueOf(value);
-    }
-
-    private static void invalid(HttpServletResponse response, Map<String, String> fields) throws IOException {
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        fields.forEach((field, message) -> errors.add(fieldError(field, "required", message)));
-        problem(response, 422, "validation_failed", "Invalid details", "some details are missing or invalid",
-                errors);
-    }
-
-    private static JsonObjectBuilder fieldError(String field, String code, String message) {
-        return Json.createObjectBuilder().add("field", field).add("code", code).add("message", message);
-    }
-
-    private static void addIfPresent(JsonObjectBuilder out, String key, String value) {
-        if (value != null) {
-            out.add(key, value);
-        }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String code, String title, String detail,
-            JsonArrayBuilder errors) throws IOException {
-        JsonObjectBuilder problem = Json.createObjectBuilder()
-                .add("type", "https://paydesk.org/problems/" + code.replace('_', '-')).add("title", title)
-                .add("status", status).add("detail", detail).add("code", code);
-        if (errors != null) {
-            problem.add("errors", errors);
-        }
-        response.setStatus(status);
-        response.setContentType(PROBLEM_JSON);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problem.build().toString());
-    }
 }

@@ -1,0 +1,31 @@
+package org.paydesk.application.paymentlink.port.in;
+
+import org.paydesk.domain.paymentlink.PaymentLinkId;
+
+/**
+ * Staff email an invoice, or a customer's statement, as a PDF with a Pay link. Refused for a customer opted out of
+ * payment links ({@code payment_links_disabled}): then nothing is stored and nothing sent.
+ */
+public interface SendPaymentLinkUseCase {
+
+    /**
+     * @throws org.paydesk.application.shared.NotFoundException when there is no such invoice
+     * @throws org.paydesk.domain.shared.DomainException {@code payment_links_disabled}, {@code invoice_not_open},
+     *     {@code invalid_email}
+     */
+    PaymentLinkView sendForInvoice(SendInvoiceLinkCommand command);
+
+    /**
+     * @throws org.paydesk.application.shared.NotFoundException when there is no such customer
+     * @throws org.paydesk.domain.shared.DomainException {@code payment_links_disabled}, {@code nothing_open},
+     *     {@code invalid_email}
+     */
+    PaymentLinkView sendStatement(SendStatementLinkCommand command);
+
+    /**
+     * A link as it stands now (never its secret).
+     *
+     * @throws org.paydesk.application.shared.NotFoundException when there is no such link
+     */
+    PaymentLinkView get(PaymentLinkId id);
+}

@@ -1,0 +1,2 @@
+/** Where payment links are kept. */
+package org.paydesk.application.paymentlink.port.out;

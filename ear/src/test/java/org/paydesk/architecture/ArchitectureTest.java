@@ -51,6 +51,7 @@ class ArchitectureTest {
         ArchitectureRules.technologyStaysInItsAdapter(ROOT, "jakarta.servlet..", "rest").check(paydesk);
         ArchitectureRules.technologyStaysInItsAdapter(ROOT, "jakarta.json..", "rest").check(paydesk);
         ArchitectureRules.technologyStaysInItsAdapter(ROOT, "jakarta.mail..", "mail").check(paydesk);
+        ArchitectureRules.technologyStaysInItsAdapter(ROOT, "org.apache.pdfbox..", "mail").check(paydesk);
         ArchitectureRules.technologyStaysInItsAdapter(ROOT, "com.stripe..", "processor").check(paydesk);
     }
 

@@ -45,6 +45,10 @@ class RoleMatrixIT {
     @ArquillianResource
     URL deployment;
 
+    /** Who may email payment links: Admin, Cashier and the three sales roles. */
+    private static final Set<String> LINKS = Set.of("ADMIN", "CASHIER", "SALES", "SALES_ALLOCATIONS",
+            "SALES_MANAGER");
+
     record Endpoint(String method, String path, Set<String> allowed) {
     }
 
@@ -84,6 +88,10 @@ class RoleMatrixIT {
                 new Endpoint("GET", "/api/v1/payments/" + payment + "/refunds", HISTORY),
                 new Endpoint("GET", "/api/v1/payments/unresolved", HISTORY),
                 new Endpoint("GET", "/api/v1/payments?customerId=" + customer, HISTORY),
+                // Unknown invoice, customer and link: the role check comes first, and nothing is sent.
+                new Endpoint("POST", "/api/v1/receivables/987654321/payment-links", LINKS),
+                new Endpoint("POST", "/api/v1/customers/987654321/statement-links", LINKS),
+                new Endpoint("GET", "/api/v1/payment-links/987654321", LINKS),
                 new Endpoint("POST", "/api/v1/sandbox/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("GET", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),

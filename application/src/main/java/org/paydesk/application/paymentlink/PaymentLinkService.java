@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.paydesk.application.customer.port.out.CustomerRepository;
+import org.paydesk.application.order.port.out.SalesOrderRepository;
 import org.paydesk.application.idempotency.port.in.IdempotencyClaim;
 import org.paydesk.application.idempotency.port.in.IdempotentAnswer;
 import org.paydesk.application.idempotency.port.in.IdempotentRequest;
@@ -24,6 +25,7 @@ import org.paydesk.application.paymentlink.port.in.LinkedInvoice;
 import org.paydesk.application.paymentlink.port.in.PayByLinkUseCase;
 import org.paydesk.application.paymentlink.port.in.PaymentLinkView;
 import org.paydesk.application.paymentlink.port.in.SendInvoiceLinkCommand;
+import org.paydesk.application.paymentlink.port.in.SendOrderLinkCommand;
 import org.paydesk.application.paymentlink.port.in.SendPaymentLinkUseCase;
 import org.paydesk.application.paymentlink.port.in.SendStatementLinkCommand;
 import org.paydesk.application.paymentlink.port.out.PaymentLinkRepository;
@@ -42,6 +44,7 @@ import org.paydesk.application.shared.port.out.AuditEntry;
 import org.paydesk.application.shared.port.out.AuditTrail;
 import org.paydesk.application.shared.port.out.TimeSource;
 import org.paydesk.domain.customer.Customer;
+import org.paydesk.domain.order.SalesOrder;
 import org.paydesk.domain.payment.AllocationRequest;
 import org.paydesk.domain.payment.Payment;
 import org.paydesk.domain.payment.PaymentChannel;
@@ -75,11 +78,13 @@ public class PaymentLinkService implements SendPaymentLinkUseCase, PayByLinkUseC
     private final IdempotentRequests keys;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final SalesOrderRepository orders;
 
     @Inject
     public PaymentLinkService(CustomerRepository customers, ReceivableRepository receivables,
             PaymentLinkRepository links, SecretGenerator secrets, Outbox outbox, PaymentDetailsTokenizer tokenizer,
-            ReceivePaymentService receiving, IdempotentRequests keys, AuditTrail audit, TimeSource time) {
+            ReceivePaymentService receiving, IdempotentRequests keys, AuditTrail audit, TimeSource time,
+            SalesOrderRepository orders) {
         this.customers = customers;
         this.receivables = receivables;
         this.links = links;
@@ -90,6 +95,7 @@ public class PaymentLinkService implements SendPaymentLinkUseCase, PayByLinkUseC
         this.keys = keys;
         this.audit = audit;
         this.time = time;
+        this.orders = orders;
     }
 
     @Override
@@ -100,6 +106,19 @@ public class PaymentLinkService implements SendPaymentLinkUseCase, PayByLinkUseC
         Customer customer = customers.find(invoice.customerId())
                 .orElseThrow(() -> new NotFoundException("receivable " + command.invoice()));
         return send(PaymentLinkKind.INVOICE, customer, List.of(invoice), command.recipientEmail(), command.actor());
+    }
+
+    @Override
+    @Transactional
+    public PaymentLinkView sendForOrder(SendOrderLinkCommand command) {
+        SalesOrder order = orders.find(command.order())
+                .orElseThrow(() -> new NotFoundException("order " + command.order()));
+        if (order.receivableId() == null) {
+            throw new DomainException("order_not_invoiced", "orderId",
+                    "order " + order.number() + " has no invoice yet; confirm it first");
+        }
+        return sendForInvoice(new SendInvoiceLinkCommand(order.receivableId(), command.recipientEmail(),
+                command.actor()));
     }
 
     @Override
@@ -281,6 +300,6 @@ public class PaymentLinkService implements SendPaymentLinkUseCase, PayByLinkUseC
 
     /** For CDI's proxy only. */
     protected PaymentLinkService() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

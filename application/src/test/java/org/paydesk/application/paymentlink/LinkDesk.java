@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.paydesk.application.fake.InMemoryPaymentLinkRepository;
+import org.paydesk.application.fake.InMemorySalesOrderRepository;
 import org.paydesk.application.idempotency.port.in.IdempotentRequest;
 import org.paydesk.application.idempotency.port.in.StoredResponse;
 import org.paydesk.application.notification.Notification;
@@ -24,11 +25,12 @@ final class LinkDesk {
     final PaymentDesk payments = new PaymentDesk();
     final InMemoryPaymentLinkRepository links = new InMemoryPaymentLinkRepository();
     final RecordingOutbox outbox = new RecordingOutbox();
+    final InMemorySalesOrderRepository orders = new InMemorySalesOrderRepository();
     private int secrets;
     private int keys;
     final PaymentLinkService service = new PaymentLinkService(payments.customers, payments.receivables, links,
             () -> "secret-for-link-number-" + (++secrets), outbox, new SandboxTokens(), payments.receiving,
-            payments.idempotency, payments.audit, payments.time);
+            payments.idempotency, payments.audit, payments.time, orders);
 
     /** Renders what the hosted page keeps: the payment's id and status. */
     final Function<Payment, StoredResponse> render = payment -> new StoredResponse(

@@ -21,13 +21,20 @@ import org.paydesk.application.payment.PaymentDesk;
 import org.paydesk.application.paymentlink.port.in.LinkPage;
 import org.paydesk.application.paymentlink.port.in.PaymentLinkView;
 import org.paydesk.application.paymentlink.port.in.SendInvoiceLinkCommand;
+import org.paydesk.application.paymentlink.port.in.SendOrderLinkCommand;
 import org.paydesk.application.paymentlink.port.in.SendStatementLinkCommand;
 import org.paydesk.application.paymentmethod.LinkSecrets;
 import org.paydesk.application.paymentmethod.port.in.LinkUnavailableException;
 import org.paydesk.application.shared.Actor;
 import org.paydesk.application.shared.NotFoundException;
+import org.paydesk.domain.catalog.Sku;
 import org.paydesk.domain.customer.Customer;
 import org.paydesk.domain.customer.CustomerPreferences;
+import org.paydesk.domain.order.OrderLine;
+import org.paydesk.domain.order.OrderSource;
+import org.paydesk.domain.order.OrderStatus;
+import org.paydesk.domain.order.SalesOrder;
+import org.paydesk.domain.order.SalesOrderId;
 import org.paydesk.domain.payment.AllocationRequest;
 import org.paydesk.domain.payment.Payment;
 import org.paydesk.domain.payment.PaymentChannel;
@@ -72,6 +79,27 @@ class PaymentLinkServiceTest {
         assertEquals(invoice.number(), pdf.lines().get(0).number());
         assertEquals("125.50 USD", mail.values().get("total"));
         assertEquals(PaymentLinkStatus.SENT, sent.status());
+    }
+
+    @Test
+    void an_orders_invoice_is_sent_from_the_order_and_an_order_without_invoice_is_refused() {
+        SalesOrderId confirmedId = desk.orders.nextId();
+        List<OrderLine> lines = List.of(new OrderLine(new Sku("SKU-1"), "Gloves", 1, invoice.originalAmount()));
+        desk.orders.add(SalesOrder.restore(confirmedId, "SO-1", customer.id(), OrderSource.STAFF, lines,
+                OrderStatus.CONFIRMED, null, invoice.id(), PaymentDesk.START, PaymentDesk.START, 0));
+        SalesOrderId openId = desk.orders.nextId();
+        desk.orders.add(SalesOrder.place(openId, "SO-2", customer.id(), OrderSource.STAFF, lines, PaymentDesk.START));
+
+        PaymentLinkView sent = desk.service.sendForOrder(new SendOrderLinkCommand(confirmedId, "ap@customer.example",
+                PaymentDesk.CASHIER));
+        DomainException notInvoiced = assertThrows(DomainException.class, () -> desk.service.sendForOrder(
+                new SendOrderLinkCommand(openId, "ap@customer.example", PaymentDesk.CASHIER)));
+
+        assertEquals(List.of(invoice.id()), sent.link().invoices());
+        assertEquals("order_not_invoiced", notInvoiced.code());
+        assertEquals(1, desk.outbox.sent.size());
+        assertThrows(NotFoundException.class, () -> desk.service.sendForOrder(new SendOrderLinkCommand(
+                new SalesOrderId(987_654), "ap@customer.example", PaymentDesk.CASHIER)));
     }
 
     @Test

@@ -91,6 +91,28 @@ class PaymentLinkIT {
     }
 
     @Test
+    void sales_emails_a_confirmed_orders_invoice_from_the_order_and_an_open_order_has_none_to_send() {
+        String sku = fixtures.item("Link order item", "45.00");
+        long open = fixtures.order(customerId, sku + ":2").getJsonNumber("id").longValue();
+        long confirmed = fixtures.order(customerId, sku + ":1").getJsonNumber("id").longValue();
+        Api sales = Api.as(deployment, "SALES");
+        Api.Reply confirm = sales.post("/api/v1/orders/" + confirmed + "/confirm", "{}", Fixtures.key());
+        assertEquals(200, confirm.status(), confirm::toString);
+        String invoiceNumber = fixtures.orderOf(confirmed).getString("number");
+
+        Api.Reply notInvoiced = links.sendForOrder(sales, open, TestMail.uniqueAddress("open-order"));
+        Sent sent = links.orderLink(sales, confirmed);
+
+        assertEquals(422, notInvoiced.status(), notInvoiced::toString);
+        assertEquals("order_not_invoiced", notInvoiced.json().getString("code"));
+        assertTrue(sent.pdfText().contains("Invoice " + invoiceNumber), sent.pdfText());
+        assertTrue(sent.pdfText().contains("45.00 USD"), sent.pdfText());
+        Page page = customer.get(sent.path());
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("$45.00"), page.body());
+    }
+
+    @Test
     void the_24_hours_start_at_the_first_opening_and_then_the_page_says_whom_to_ask_for_a_new_link() {
         long invoice = fixtures.invoices(customerId, "2026-12-31:80.00")[0];
         Sent sent = links.invoiceLink(invoice);

@@ -54,6 +54,17 @@ final class PaymentLinks {
                 Fixtures.key());
     }
 
+    Api.Reply sendForOrder(Api as, long orderId, String email) {
+        return as.post("/api/v1/orders/" + orderId + "/payment-links", "{\"email\": \"" + email + "\"}",
+                Fixtures.key());
+    }
+
+    /** Sales emails an order's invoice; waits for the mail and reads its link and its PDF. */
+    Sent orderLink(Api as, long orderId) {
+        String email = TestMail.uniqueAddress("order");
+        return received(sendForOrder(as, orderId, email), email);
+    }
+
     /** A cashier emails the invoice; waits for the mail and reads its link and its PDF. */
     Sent invoiceLink(long invoiceId) {
         String email = TestMail.uniqueAddress("invoice");

@@ -68,9 +68,7 @@ public class InvoicePaymentLinkResource {
                     SendPaymentLinkJson in = json.read(body, SendPaymentLinkJson.class);
                     PaymentLinkView sent = links.sendForInvoice(new SendInvoiceLinkCommand(
                             new ReceivableId(receivableId), in.email(), actor));
-                    return Response.created(uri.getBaseUriBuilder()
-                            .path(PaymentLinkResource.location(sent.link().id().value())).build())
-                            .type(MediaType.APPLICATION_JSON).entity(PaymentLinkJson.of(sent)).build();
+                    return PaymentLinkResource.created(uri, sent);
                 });
     }
 }

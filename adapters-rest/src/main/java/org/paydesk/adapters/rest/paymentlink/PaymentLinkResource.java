@@ -7,6 +7,9 @@ import static org.paydesk.adapters.rest.shared.Roles.SALES_ALLOCATIONS;
 import static org.paydesk.adapters.rest.shared.Roles.SALES_MANAGER;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.paydesk.application.paymentlink.port.in.PaymentLinkView;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,6 +44,12 @@ public class PaymentLinkResource {
     }
 
     /** Where a sent link can be read. */
+    /** The answer to a link that was sent: {@code 201} with the link, without its secret, and where to read it. */
+    static Response created(UriInfo uri, PaymentLinkView sent) {
+        return Response.created(uri.getBaseUriBuilder().path(location(sent.link().id().value())).build())
+                .type(MediaType.APPLICATION_JSON).entity(PaymentLinkJson.of(sent)).build();
+    }
+
     static String location(long id) {
         return "/payment-links/" + id;
     }

@@ -69,9 +69,7 @@ public class StatementLinkResource {
                     SendPaymentLinkJson in = json.read(body, SendPaymentLinkJson.class);
                     PaymentLinkView sent = links.sendStatement(new SendStatementLinkCommand(
                             new CustomerId(customerId), in.email(), actor));
-                    return Response.created(uri.getBaseUriBuilder()
-                            .path(PaymentLinkResource.location(sent.link().id().value())).build())
-                            .type(MediaType.APPLICATION_JSON).entity(PaymentLinkJson.of(sent)).build();
+                    return PaymentLinkResource.created(uri, sent);
                 });
     }
 }

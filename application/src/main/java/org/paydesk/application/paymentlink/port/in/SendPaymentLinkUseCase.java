@@ -16,6 +16,15 @@ public interface SendPaymentLinkUseCase {
     PaymentLinkView sendForInvoice(SendInvoiceLinkCommand command);
 
     /**
+     * As {@link #sendForInvoice}, for the invoice of an order (Order Entry's "email invoice").
+     *
+     * @throws org.paydesk.application.shared.NotFoundException when there is no such order
+     * @throws org.paydesk.domain.shared.DomainException {@code order_not_invoiced} for an order not confirmed yet
+     *     (it has no invoice), and as {@link #sendForInvoice}
+     */
+    PaymentLinkView sendForOrder(SendOrderLinkCommand command);
+
+    /**
      * @throws org.paydesk.application.shared.NotFoundException when there is no such customer
      * @throws org.paydesk.domain.shared.DomainException {@code payment_links_disabled}, {@code nothing_open},
      *     {@code invalid_email}

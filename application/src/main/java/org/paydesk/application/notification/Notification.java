@@ -12,6 +12,18 @@ public record Notification(String kind, String recipient, Map<String, String> va
     /** A customer is asked to add a payment method; values: customerName, requestedBy, linkPath, expiresAt. */
     public static final String PAYMENT_METHOD_REQUEST = "payment-method-request";
 
+    /**
+     * A customer's payment went through; values: customerName, customerNumber, paymentId, amount, method, paidAt,
+     * paidInvoices (one "number: amount" line per invoice, or a sentence saying none), creditKept.
+     */
+    public static final String PAYMENT_RECEIPT = "payment-receipt";
+
+    /**
+     * The processor took a refund; values: customerName, customerNumber, refundId, amount, paymentId, paymentAmount,
+     * paidAt (when the payment was made), method, requestedAt, expectedTiming (a sentence).
+     */
+    public static final String REFUND_NOTICE = "refund-notice";
+
     public Notification {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipient, "recipient");

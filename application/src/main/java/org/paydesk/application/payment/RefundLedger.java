@@ -1,6 +1,7 @@
 package org.paydesk.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -46,10 +47,12 @@ public class RefundLedger {
     private final ReconciliationQueue followUps;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final Event<RefundRecorded> recorded;
 
     @Inject
     public RefundLedger(CustomerRepository customers, ReceivableRepository receivables, PaymentRepository payments,
-            RefundRepository refunds, ReconciliationQueue followUps, AuditTrail audit, TimeSource time) {
+            RefundRepository refunds, ReconciliationQueue followUps, AuditTrail audit, TimeSource time,
+            Event<RefundRecorded> recorded) {
         this.customers = customers;
         this.receivables = receivables;
         this.payments = payments;
@@ -57,6 +60,7 @@ public class RefundLedger {
         this.followUps = followUps;
         this.audit = audit;
         this.time = time;
+        this.recorded = recorded;
     }
 
     /**
@@ -119,6 +123,7 @@ public class RefundLedger {
         if (!refund.status().awaitsProcessor()) {
             return refund;
         }
+        RefundStatus before = refund.status();
         if (outcome instanceof RefundOutcome.Succeeded done) {
             refund.succeeded(done.processorRefundId(), now);
         } else if (outcome instanceof RefundOutcome.Pending pending) {
@@ -151,6 +156,7 @@ public class RefundLedger {
                 refund.paymentId().toString(), refund.status() == RefundStatus.FAILED ? "refused" : "ok",
                 "refund " + id + " of " + refund.amount()
                         + (refund.failureCode() == null ? "" : ": " + refund.failureCode())));
+        recorded.fire(new RefundRecorded(refund, before, actor, now));
         return refund;
     }
 
@@ -183,6 +189,6 @@ public class RefundLedger {
 
     /** For CDI's proxy only. */
     protected RefundLedger() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 }

@@ -67,8 +67,9 @@ public final class PaymentDesk {
     public final ProcessorOutcomeService outcomes = new ProcessorOutcomeService(payments, ledger);
     public final PaymentQueryService queries = new PaymentQueryService(payments, customers, planner, processor);
     public final ScriptedRefundProcessor refundProcessor = new ScriptedRefundProcessor();
+    public final SynchronousEvents<RefundRecorded> refundRecorded = new SynchronousEvents<>();
     public final RefundLedger refundLedger = new RefundLedger(customers, receivables, payments, refunds, followUps,
-            audit, time);
+            audit, time, refundRecorded);
     public final RefundService refunding = new RefundService(refundLedger, refundProcessor, refunds, payments);
     public final ScriptedEventReader eventReader = new ScriptedEventReader();
     public final InMemoryProcessorEventLog eventLog = new InMemoryProcessorEventLog();

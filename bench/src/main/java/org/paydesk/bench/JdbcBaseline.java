@@ -36,7 +36,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *       invoice (one batch); {@code INSERT payment_attempt}; {@code INSERT reconciliation_follow_up} (so the
  *       reconciler finds the payment should its answer never be recorded); {@code INSERT audit_record}</li>
  *   <li>settle: {@code SELECT customer ... FOR UPDATE}; {@code UPDATE payment_attempt}; {@code UPDATE payment}
- *       (status, reference, version); {@code DELETE reconciliation_follow_up}; {@code INSERT audit_record};
+ *       (status, reference, version); {@code DELETE reconciliation_follow_up}; {@code INSERT mail_outbox} (the
+ *       customer's receipt, delivered later by the outbox timer); {@code INSERT audit_record};
  *       {@code UPDATE customer} credit only when
  *       something is unapplied (never in this workload)</li>
  *   <li>complete the key: {@code UPDATE idempotency_record} with the response</li>
@@ -70,6 +71,8 @@ final class JdbcBaseline implements PaymentTarget, AutoCloseable {
             + " attempts, opened_at, due_at, version) VALUES (?, 'PAYMENT', ?, 0, ?, ?, 1)";
     private static final String CLOSE_FOLLOW_UP = "DELETE FROM reconciliation_follow_up WHERE subject = 'PAYMENT'"
             + " AND subject_id = ?";
+    private static final String ENQUEUE_RECEIPT = "INSERT INTO mail_outbox (id, kind, recipient, template_values,"
+            + " created_at, attempts, next_attempt_at) VALUES (?, 'payment-receipt', ?, ?, ?, 0, ?)";
     private static final String INSERT_AUDIT = "INSERT INTO audit_record (id, occurred_at, actor, origin, action,"
             + " subject_type, subject_id, outcome, detail) VALUES (?, ?, ?, ?, ?, 'payment', ?, 'ok', ?)";
     private static final String FINISH_ATTEMPT = "UPDATE payment_attempt SET finished_at = ?, outcome_kind = ?,"
@@ -278,6 +281,14 @@ final class JdbcBaseline implements PaymentTarget, AutoCloseable {
             s.setLong(1, paymentId);
             requireOneEach(new int[] {s.executeUpdate()}, "reconciliation_follow_up");
         }
+        try (PreparedStatement s = c.prepareStatement(ENQUEUE_RECEIPT)) {
+            s.setLong(1, ids.next(c, "mail_outbox_seq"));
+            s.setString(2, "ap-" + slot.customerId() + "@bench.example");
+            s.setString(3, receiptValues(slot, paymentId, amount, now.toInstant()));
+            s.setTimestamp(4, now);
+            s.setTimestamp(5, now);
+            s.executeUpdate();
+        }
         audit(c, now, "payment.succeeded", paymentId, "Succeeded");
         if (unapplied > 0) {
             try (PreparedStatement s = c.prepareStatement(ADD_CREDIT)) {
@@ -353,6 +364,16 @@ final class JdbcBaseline implements PaymentTarget, AutoCloseable {
     }
 
     /** A response like Paydesk's for the payment, to store for replays (about the same size). */
+    /** The receipt's template values, about as long as Paydesk's (customer, payment, amounts, invoices). */
+    private static String receiptValues(PaymentSlot slot, long paymentId, long amount, Instant at) {
+        StringBuilder invoices = new StringBuilder();
+        slot.lines().forEach(line -> invoices.append(line.invoiceNumber()).append(": ")
+                .append(Workload.money(line.amountMinor())).append(" USD\n"));
+        return "customerName=Bench customer " + slot.customerId() + "\ncustomerNumber=B-" + slot.customerId()
+                + "\npaymentId=" + paymentId + "\namount=USD " + Workload.money(amount) + "\nmethod=Card\npaidAt=" + at
+                + "\npaidInvoices=" + invoices + "creditKept=USD 0.00";
+    }
+
     private static String responseBody(PaymentSlot slot, long paymentId, String reference, Instant at) {
         StringBuilder json = new StringBuilder(700);
         json.append("{\"id\":").append(paymentId).append(",\"customerId\":").append(slot.customerId())

@@ -2,7 +2,6 @@ package org.paydesk.domain.customer;
 
 import java.util.Currency;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.paydesk.domain.shared.DomainException;
 import org.paydesk.domain.shared.Money;
 import org.paydesk.domain.shared.Text;
@@ -14,8 +13,6 @@ import org.paydesk.domain.shared.Text;
  * is the business key shared with the ERP and never changes.
  */
 public final class Customer {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final CustomerId id;
     private final String number;
@@ -89,11 +86,7 @@ public final class Customer {
     }
 
     private static String checkedEmail(String email) {
-        String trimmed = Text.required(email, "email", 254);
-        if (!EMAIL.matcher(trimmed).matches()) {
-            throw new DomainException("invalid_email", "email", "email is not an e-mail address");
-        }
-        return trimmed;
+        return Text.email(email, "email");
     }
 
     public CustomerId id() {

@@ -33,8 +33,6 @@ public final class PaymentLink {
     public static final int MAX_INVOICES = 200;
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private final PaymentLinkId id;
     private final PaymentLinkKind kind;
     private final CustomerId customerId;
@@ -85,10 +83,7 @@ public final class PaymentLink {
      */
     public static PaymentLink send(PaymentLinkId id, PaymentLinkKind kind, CustomerId customerId,
             List<Receivable> invoices, String recipientEmail, String secretHash, String sentBy, Instant now) {
-        String email = Text.required(recipientEmail, "email", 254);
-        if (!EMAIL.matcher(email).matches()) {
-            throw new DomainException("invalid_email", "email", "email is not an e-mail address");
-        }
+        String email = Text.email(recipientEmail, "email");
         List<ReceivableId> ids = new ArrayList<>();
         for (Receivable invoice : invoices) {
             if (!invoice.belongsTo(customerId)) {

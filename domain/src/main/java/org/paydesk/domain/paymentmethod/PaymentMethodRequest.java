@@ -21,8 +21,6 @@ public final class PaymentMethodRequest {
     public static final Duration LIFETIME = Duration.ofHours(4);
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private final PaymentMethodRequestId id;
     private final CustomerId customerId;
     private final String recipientEmail;
@@ -66,10 +64,7 @@ public final class PaymentMethodRequest {
      */
     public static PaymentMethodRequest send(PaymentMethodRequestId id, CustomerId customerId, String recipientEmail,
             String secretHash, String sentBy, Instant now) {
-        String email = Text.required(recipientEmail, "email", 254);
-        if (!EMAIL.matcher(email).matches()) {
-            throw new DomainException("invalid_email", "email", "email is not an e-mail address");
-        }
+        String email = Text.email(recipientEmail, "email");
         return new PaymentMethodRequest(id, customerId, email, secretHash, sentBy, now, now.plus(LIFETIME), null,
                 null, null, null, null, 0);
     }

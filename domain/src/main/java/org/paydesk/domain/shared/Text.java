@@ -1,7 +1,12 @@
 package org.paydesk.domain.shared;
 
+import java.util.regex.Pattern;
+
 /** Guards for the short identifying texts the domain keeps (numbers, names, addresses). */
 public final class Text {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int EMAIL_LENGTH = 254;
 
     private Text() {
     }
@@ -18,6 +23,19 @@ public final class Text {
         String trimmed = value.strip();
         if (trimmed.length() > maxLength) {
             throw new DomainException("too_long", field, field + " is longer than " + maxLength + " characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * Returns the trimmed e-mail address: one {@code @}, a dot in the domain, no spaces, at most 254 characters.
+     *
+     * @throws DomainException {@code required}, {@code too_long} or {@code invalid_email}, naming {@code field}
+     */
+    public static String email(String value, String field) {
+        String trimmed = required(value, field, EMAIL_LENGTH);
+        if (!EMAIL.matcher(trimmed).matches()) {
+            throw new DomainException("invalid_email", field, field + " is not an e-mail address");
         }
         return trimmed;
     }

@@ -22,6 +22,10 @@ public final class PaymentLinkMails {
     /** Values: customerName, sentBy, linkPath, invoiceCount, total, plus the PDF's values. */
     public static final String STATEMENT = "statement-payment-link";
 
+    /** An invoice mailed without a Pay link (customer opted out). Values: customerName, sentBy, invoiceNumber, total,
+     *  dueDate, plus the PDF's values. */
+    public static final String INVOICE_ONLY = "invoice";
+
     private PaymentLinkMails() {
     }
 
@@ -53,6 +57,22 @@ public final class PaymentLinkMails {
         }
         values.putAll(document.values());
         return new Notification(kind, link.recipientEmail(), values);
+    }
+
+    /** The invoice as a PDF, with no link: for a customer who takes no payment links. */
+    static Notification invoiceOnly(Customer customer, Receivable invoice, String email, String sentBy) {
+        Map<String, String> values = new HashMap<>();
+        values.put("customerName", customer.name());
+        values.put("sentBy", sentBy);
+        values.put("invoiceNumber", invoice.number());
+        values.put("total", amount(invoice.openBalance()));
+        values.put("dueDate", invoice.dueDate().toString());
+        values.putAll(new DocumentValues("invoice-" + fileSafe(invoice.number()) + ".pdf", "Invoice " + invoice.number(),
+                customer.name() + " (" + customer.number() + ")", List.of(new DocumentValues.Line(invoice.number(),
+                        invoice.issueDate().toString(), invoice.dueDate().toString(),
+                        amount(invoice.originalAmount()), amount(invoice.openBalance()))),
+                amount(invoice.openBalance())).values());
+        return new Notification(INVOICE_ONLY, email, values);
     }
 
     static String amount(Money money) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import org.paydesk.application.customer.port.out.CustomerRepository;
@@ -56,6 +57,7 @@ import org.paydesk.domain.paymentlink.PaymentLinkStatus;
 import org.paydesk.domain.receivable.Receivable;
 import org.paydesk.domain.receivable.ReceivableId;
 import org.paydesk.domain.shared.DomainException;
+import org.paydesk.domain.shared.Text;
 import org.paydesk.domain.shared.Money;
 
 /**
@@ -106,6 +108,27 @@ public class PaymentLinkService implements SendPaymentLinkUseCase, PayByLinkUseC
         Customer customer = customers.find(invoice.customerId())
                 .orElseThrow(() -> new NotFoundException("receivable " + command.invoice()));
         return send(PaymentLinkKind.INVOICE, customer, List.of(invoice), command.recipientEmail(), command.actor());
+    }
+
+    @Override
+    @Transactional
+    public Optional<PaymentLinkView> emailInvoice(SendInvoiceLinkCommand command) {
+        Receivable invoice = receivables.find(command.invoice())
+                .orElseThrow(() -> new NotFoundException("receivable " + command.invoice()));
+        Customer customer = customers.find(invoice.customerId())
+                .orElseThrow(() -> new NotFoundException("receivable " + command.invoice()));
+        if (customer.preferences().paymentLinksEnabled()) {
+            return Optional.of(sendForInvoice(command));
+        }
+        String email = Text.email(command.recipientEmail(), "email");
+        if (!invoice.isOpen()) {
+            throw new DomainException("invoice_not_open", null, "invoice " + invoice.number() + " is paid");
+        }
+        Instant now = time.now();
+        outbox.enqueue(PaymentLinkMails.invoiceOnly(customer, invoice, email, command.actor().name()), now);
+        audit.record(new AuditEntry(now, command.actor(), "invoice.emailed", "customer", customer.id().toString(),
+                "ok", "invoice " + invoice.number() + " without a payment link (customer opted out) to " + email));
+        return Optional.empty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.paydesk.domain.testdata.Payments.card;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paydesk.application.idempotency.port.in.IdempotentAnswer;
@@ -100,6 +101,29 @@ class PaymentLinkServiceTest {
         assertEquals(1, desk.outbox.sent.size());
         assertThrows(NotFoundException.class, () -> desk.service.sendForOrder(new SendOrderLinkCommand(
                 new SalesOrderId(987_654), "ap@customer.example", PaymentDesk.CASHIER)));
+    }
+
+    @Test
+    void an_opted_out_customers_invoice_is_emailed_as_a_pdf_without_a_link_and_others_get_one() {
+        Optional<PaymentLinkView> withLink = desk.service.emailInvoice(new SendInvoiceLinkCommand(invoice.id(),
+                "ap@customer.example", PaymentDesk.CASHIER));
+        Customer optedOut = desk.payments.customers.find(customer.id()).orElseThrow();
+        optedOut.changePreferences(new CustomerPreferences(false, false, true));
+        desk.payments.customers.update(optedOut);
+
+        Optional<PaymentLinkView> withoutLink = desk.service.emailInvoice(new SendInvoiceLinkCommand(invoice.id(),
+                "ap@customer.example", PaymentDesk.CASHIER));
+
+        assertTrue(withLink.isPresent());
+        assertTrue(withoutLink.isEmpty());
+        assertEquals(1, desk.links.all().size(), "only the first mail made a link");
+        Notification plain = desk.outbox.sent.get(1);
+        assertEquals(PaymentLinkMails.INVOICE_ONLY, plain.kind());
+        assertFalse(plain.values().containsKey("linkPath"), "no link in the mail");
+        assertEquals("Invoice " + invoice.number(), DocumentValues.from(plain.values()).title());
+        assertThrows(DomainException.class, () -> desk.service.emailInvoice(new SendInvoiceLinkCommand(invoice.id(),
+                "not-an-address", PaymentDesk.CASHIER)));
+        assertEquals(2, desk.outbox.sent.size());
     }
 
     @Test

@@ -215,6 +215,25 @@ class PaymentLinkIT {
     }
 
     @Test
+    void emailing_an_opted_out_customers_invoice_sends_the_pdf_without_a_link() {
+        long invoice = fixtures.invoices(customerId, "2026-12-31:64.00")[0];
+        String number = links.invoiceNumber(invoice);
+        fixtures.preferences(customerId, false, false, true);
+        String email = TestMail.uniqueAddress("plain");
+
+        Api.Reply reply = links.cashier.post("/api/v1/receivables/" + invoice + "/emails",
+                "{\"email\": \"" + email + "\"}", Fixtures.key());
+
+        assertEquals(201, reply.status(), reply::toString);
+        assertTrue(reply.json().isNull("paymentLink"), reply::toString);
+        var mail = TestMail.awaitMessageTo(email, PaymentLinks.MAIL_TIMEOUT);
+        String text = TestMail.allTextOf(mail);
+        assertTrue(text.contains("Invoice " + number), text);
+        assertFalse(text.contains("/pay/links/"), "no Pay link for an opted-out customer: " + text);
+        assertTrue(PaymentLinks.pdfText(PaymentLinks.pdfPart(mail)).contains("64.00 USD"));
+    }
+
+    @Test
     void a_statement_link_pays_every_invoice_it_listed() {
         long[] invoices = fixtures.invoices(customerId, "2026-12-01:40.00", "2026-12-15:35.25");
         Sent sent = links.statementLink(customerId);

@@ -93,6 +93,7 @@ class RoleMatrixIT {
                 new Endpoint("POST", "/api/v1/customers/987654321/statement-links", LINKS),
                 new Endpoint("GET", "/api/v1/payment-links/987654321", LINKS),
                 new Endpoint("POST", "/api/v1/orders/987654321/payment-links", LINKS),
+                new Endpoint("POST", "/api/v1/receivables/987654321/emails", LINKS),
                 new Endpoint("POST", "/api/v1/sandbox/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("GET", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),
                 new Endpoint("POST", "/api/v1/customers/" + customer + "/payment-methods", plus(STAFF, "BUYER")),

@@ -25,6 +25,16 @@ public interface SendPaymentLinkUseCase {
     PaymentLinkView sendForOrder(SendOrderLinkCommand command);
 
     /**
+     * Emails the invoice as a PDF: with a Pay link (as {@link #sendForInvoice}) when the customer takes payment links,
+     * without one when the customer is opted out.
+     *
+     * @return the link, or empty when the invoice went without one
+     * @throws org.paydesk.application.shared.NotFoundException when there is no such invoice
+     * @throws org.paydesk.domain.shared.DomainException {@code invoice_not_open}, {@code invalid_email}
+     */
+    java.util.Optional<PaymentLinkView> emailInvoice(SendInvoiceLinkCommand command);
+
+    /**
      * @throws org.paydesk.application.shared.NotFoundException when there is no such customer
      * @throws org.paydesk.domain.shared.DomainException {@code payment_links_disabled}, {@code nothing_open},
      *     {@code invalid_email}

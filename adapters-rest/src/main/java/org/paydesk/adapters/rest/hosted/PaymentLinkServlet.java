@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.paydesk.adapters.rest.shared.IdempotencyGate;
@@ -89,44 +90,13 @@ public class PaymentLinkServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HostedPages hosted = new HostedPages(request.getContextPath());
-        Optional<PaymentMethodFormServlet.Route> route = PaymentMethodFormServlet.Route.of(request.getPathInfo());
-        String action = route.map(PaymentMethodFormServlet.Route::action).orElse(null);
+        Optional<PaymentMethodFormServlet.Route> route = HostedRequests.admitPost(request, response, hosted, settings,
+                limiter, Set.of("tokens", "opened"), "payment link", LOG);
+        if (route.isEmpty()) {
+            return;
+        }
+        String action = route.get().action();
         boolean json = action != null;
-        if (route.isEmpty() || (action != null && !action.equals("tokens") && !action.equals("opened"))) {
-            if (json) {
-                HostedJson.problem(response, 404, "not_found", "Not found", "there is no such page", null);
-            } else {
-                hosted.notFound(response);
-            }
-            return;
-        }
-        Optional<Duration> wait = limiter.retryAfter(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            if (json) {
-                response.setHeader("Retry-After", Long.toString(HostedPages.retryAfterSeconds(wait.get())));
-                HostedJson.problem(response, 429, "too_many_requests", "Too many attempts",
-                        "too many links that can no longer be used were tried from this address; wait and retry",
-                        null);
-            } else {
-                hosted.tooManyRequests(response, wait.get());
-            }
-            return;
-        }
-        String submitted = json ? request.getHeader(CsrfGuard.HEADER) : HostedRequests.formCsrf(request);
-        CsrfGuard.Verdict verdict = CsrfGuard.check(HostedRequests.csrfCookie(request).orElse(null), submitted,
-                request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
-                HostedRequests.selfOrigins(request, settings));
-        if (!verdict.accepted()) {
-            LOG.info(() -> "payment link POST refused by the CSRF check (" + verdict + ") from "
-                    + request.getRemoteAddr());
-            if (json) {
-                HostedJson.problem(response, 403, "csrf_check_failed", "Forbidden",
-                        "the request did not come from this page; reload the page and try again", null);
-            } else {
-                hosted.forbidden(response);
-            }
-            return;
-        }
         String secret = route.get().secret();
         try {
             switch (action == null ? "" : action) {
@@ -134,7 +104,7 @@ public class PaymentLinkServlet extends HttpServlet {
                 case "tokens" -> HostedJson.tokens(request, response, settings,
                         card -> links.tokenizeCard(secret, card),
                         account -> links.tokenizeBankAccount(secret, account));
-                default -> pay(request, response, secret, submitted);
+                default -> pay(request, response, secret, HostedRequests.formCsrf(request));
             }
         } catch (LinkUnavailableException unavailable) {
             limiter.recordMiss(request.getRemoteAddr());

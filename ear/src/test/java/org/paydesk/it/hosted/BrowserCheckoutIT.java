@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,15 +26,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.paydesk.it.hosted.CheckoutShop.Buyer;
 import org.paydesk.it.support.Deployments;
+import org.paydesk.it.support.HeadlessChromium;
 
 /**
  * A buyer checks out in a real browser: Debian's headless Chromium through Debian's chromedriver (as in
@@ -61,8 +55,7 @@ class BrowserCheckoutIT {
     @ArquillianResource
     URL deployment;
 
-    private Path profile;
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private CheckoutShop shop;
     private Buyer buyer;
@@ -70,22 +63,8 @@ class BrowserCheckoutIT {
 
     @BeforeEach
     void startChromiumAndFillACart() throws IOException {
-        assertTrue(new File(BrowserPaymentMethodIT.CHROMIUM).canExecute()
-                && new File(BrowserPaymentMethodIT.CHROMEDRIVER).canExecute(),
-                "the browser test needs Debian's chromium and chromium-driver (apt-get install chromium "
-                        + "chromium-driver; ./paydesk test installs them)");
-        profile = Files.createTempDirectory("paydesk-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserPaymentMethodIT.CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserPaymentMethodIT.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--disable-quic", "--window-size=900,1300", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(900, 1300);
+        browser = chromium.browser();
 
         shop = new CheckoutShop(deployment);
         buyer = shop.newBuyer();
@@ -95,17 +74,9 @@ class BrowserCheckoutIT {
     }
 
     @AfterEach
-    void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+    void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
